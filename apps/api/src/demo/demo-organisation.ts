@@ -1,0 +1,95 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccountRepository, AccountsService } from '@commons/server-identity';
+import { PlatformRole } from '@commons/shared-contracts';
+
+export const DEMO_PASSWORD = 'commons-demo';
+
+/** The sign-ins printed at start-up, one per platform role. */
+export const DEMO_LOGINS = [
+  { role: 'Admin', email: 'admin@commons.example', password: DEMO_PASSWORD },
+  { role: 'Steering', email: 'steering@commons.example', password: DEMO_PASSWORD },
+  { role: 'Member', email: 'ada.lovelace@commons.example', password: DEMO_PASSWORD },
+] as const;
+
+const DEPARTMENTS: Record<string, string[]> = {
+  Engineering: ['Software Engineer', 'Staff Engineer', 'Engineering Manager', 'Site Reliability Engineer'],
+  Product: ['Product Manager', 'Product Designer', 'UX Researcher'],
+  Sales: ['Account Executive', 'Sales Engineer', 'Sales Director'],
+  'Customer Success': ['Customer Success Manager', 'Support Specialist', 'Support Lead'],
+  Marketing: ['Content Strategist', 'Brand Manager', 'Community Manager'],
+  'People & Culture': ['HR Business Partner', 'Talent Partner', 'Learning Specialist'],
+  Finance: ['Financial Analyst', 'Controller'],
+  Legal: ['Counsel', 'Compliance Officer'],
+};
+
+const FIRST_NAMES = [
+  'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Tim', 'Barbara', 'Dennis', 'Frances', 'Ken', 'Radia', 'Donald',
+  'Hedy', 'John', 'Annie', 'Edsger', 'Shafi', 'Leslie', 'Karen', 'Niklaus', 'Sophie', 'Guido', 'Adele', 'Bjarne',
+  'Mary', 'James', 'Evelyn', 'Vint', 'Jean', 'Whitfield', 'Lynn', 'Yukihiro', 'Joan', 'Brian', 'Carol', 'Robert',
+];
+const LAST_NAMES = [
+  'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Berners-Lee', 'Liskov', 'Ritchie', 'Allen', 'Thompson',
+  'Perlman', 'Knuth', 'Lamarr', 'McCarthy', 'Easley', 'Dijkstra', 'Goldwasser', 'Lamport', 'Spärck Jones', 'Wirth',
+  'Wilson', 'van Rossum', 'Goldberg', 'Stroustrup', 'Keller', 'Gosling', 'Boyd Granville', 'Cerf', 'Bartik', 'Diffie',
+  'Conway', 'Matsumoto', 'Clarke', 'Kernighan', 'Shaw', 'Tarjan',
+];
+
+/**
+ * A small organisation for `npm start`: an admin, a steering-committee member and a few
+ * dozen employees across departments. Deterministic, and only written to an empty database.
+ */
+@Injectable()
+export class DemoOrganisation {
+  private readonly logger = new Logger(DemoOrganisation.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AccountsService,
+    private readonly repository: AccountRepository,
+  ) {}
+
+  async seedIfEmpty(): Promise<boolean> {
+    if ((await this.repository.count()) > 0) return false;
+    await this.dataSource.transaction(async (manager) => {
+      // Serialise concurrent first starts of several instances.
+      await manager.query('SELECT pg_advisory_xact_lock(727110003)');
+      if ((await manager.query('SELECT 1 FROM accounts LIMIT 1')).length > 0) return;
+      for (const person of demoPeople()) await this.accounts.create(manager, { ...person, password: DEMO_PASSWORD });
+    });
+    this.logger.log('Seeded the demo organisation');
+    return true;
+  }
+}
+
+interface DemoPerson {
+  email: string;
+  displayName: string;
+  department: string;
+  title: string;
+  role: PlatformRole;
+}
+
+export function demoPeople(): DemoPerson[] {
+  const people: DemoPerson[] = [
+    { email: DEMO_LOGINS[0].email, displayName: 'Alex Admin', department: 'IT', title: 'Platform Administrator', role: PlatformRole.Admin },
+    { email: DEMO_LOGINS[1].email, displayName: 'Sam Steering', department: 'Executive Office', title: 'Chief of Staff', role: PlatformRole.Steering },
+    { email: DEMO_LOGINS[2].email, displayName: 'Ada Lovelace', department: 'Engineering', title: 'Principal Engineer', role: PlatformRole.Member },
+  ];
+  const departments = Object.entries(DEPARTMENTS);
+  for (let i = 0; i < FIRST_NAMES.length; i++) {
+    const first = FIRST_NAMES[i];
+    const last = LAST_NAMES[(i * 7) % LAST_NAMES.length];
+    const [department, titles] = departments[i % departments.length];
+    const slug = `${first}.${last}`.toLowerCase().normalize('NFD').replace(/[^a-z.]/gu, '');
+    people.push({
+      email: `${slug}@commons.example`,
+      displayName: `${first} ${last}`,
+      department,
+      title: titles[i % titles.length],
+      role: PlatformRole.Member,
+    });
+  }
+  return people;
+}

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+
+/** Everything the API reads from its environment, validated once at boot. Nothing else reads process.env. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  host: string;
+  port: number;
+  /** Where people reach the platform; used in start output and invite links. */
+  publicUrl: string;
+  /** Origins allowed to send credentialed requests and open WebSockets. */
+  allowedOrigins: string[];
+  databaseUrl: string;
+  database: {
+    poolMax: number;
+    connectTimeoutMs: number;
+    statementTimeoutMs: number;
+    idleTimeoutMs: number;
+    /** Migrations wait at most this long for a table lock before failing. */
+    migrationLockTimeoutMs: number;
+  };
+  redisUrl?: string;
+  /** Key for HMACs of session and invite tokens (so a leaked database cannot be replayed). */
+  secretKey: string;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  graphql: {
+    /** Introspection (signed-in users only) and the explorer landing page. */
+    introspection: boolean;
+    explorer: boolean;
+    /** Full error messages and stack traces in logs only; clients never see stack traces. */
+    maskUnexpectedErrors: boolean;
+  };
+  auth: {
+    sessionTtlDays: number;
+    loginAttemptsPerAccount: number;
+    loginAttemptsPerAddress: number;
+    loginWindowSeconds: number;
+    registrationsPerAddress: number;
+    registrationWindowSeconds: number;
+  };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Built web client to serve at `/`; absent when only the API runs. */
+  webRoot?: string;
+  /** Seed the demo organisation when the database has no accounts yet. */
+  seedDemo: boolean;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Commons cannot start: the configuration is invalid.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: int(0, 65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//u, 'must be a postgres:// URL')
+    .optional(),
+  DATABASE_POOL_MAX: int(1, 500).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: int(100, 60_000).default(3_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: int(100, 600_000).default(15_000),
+  DATABASE_IDLE_TIMEOUT_MS: int(1_000, 600_000).default(30_000),
+  MIGRATION_LOCK_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//u, 'must be a redis:// URL')
+    .optional(),
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  COOKIE_SECURE: bool.optional(),
+  TRUST_PROXY: bool.default(false),
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  GRAPHQL_EXPLORER: bool.optional(),
+  SESSION_TTL_DAYS: int(1, 365).default(30),
+  LOGIN_ATTEMPTS_PER_ACCOUNT: int(1, 10_000).default(10),
+  LOGIN_ATTEMPTS_PER_ADDRESS: int(1, 100_000).default(50),
+  LOGIN_WINDOW_SECONDS: int(1, 86_400).default(900),
+  REGISTRATIONS_PER_ADDRESS: int(1, 100_000).default(20),
+  REGISTRATION_WINDOW_SECONDS: int(1, 86_400).default(3_600),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  WEB_ROOT: z.string().optional(),
+  SEED_DEMO: bool.default(false),
+  SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
+});
+
+export interface ConfigSources {
+  env: Record<string, string | undefined>;
+  /** Development secrets generated once and kept on disk; supplied by the caller so this stays pure. */
+  developmentSecretKey?: () => string;
+  defaultWebRoot?: string;
+}
+
+/** Validates the environment; throws ConfigError listing every problem at once. */
+export function loadConfig({ env, developmentSecretKey, defaultWebRoot }: ConfigSources): AppConfig {
+  // Empty strings mean "unset", as most shells and compose files write them.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+
+  if (!e.DATABASE_URL) {
+    problems.push(
+      isProduction
+        ? 'DATABASE_URL is required in production.'
+        : 'DATABASE_URL is not set. Run `npm start` (it starts an embedded PostgreSQL for you) or set DATABASE_URL.',
+    );
+  }
+  let secretKey = e.SECRET_KEY;
+  if (!secretKey) {
+    if (isProduction || !developmentSecretKey) problems.push('SECRET_KEY is required in production (at least 32 random characters).');
+    else secretKey = developmentSecretKey();
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/u, '');
+  const allowedOrigins = e.ALLOWED_ORIGINS
+    ? e.ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/u, '')).filter(Boolean)
+    : defaultOrigins(publicUrl, e.PORT, isProduction);
+
+  return {
+    nodeEnv: e.NODE_ENV,
+    isProduction,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl,
+    allowedOrigins,
+    databaseUrl: e.DATABASE_URL as string,
+    database: {
+      poolMax: e.DATABASE_POOL_MAX,
+      connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleTimeoutMs: e.DATABASE_IDLE_TIMEOUT_MS,
+      migrationLockTimeoutMs: e.MIGRATION_LOCK_TIMEOUT_MS,
+    },
+    redisUrl: e.REDIS_URL,
+    secretKey: secretKey as string,
+    cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
+    trustProxy: e.TRUST_PROXY,
+    graphql: {
+      introspection: e.GRAPHQL_INTROSPECTION ?? !isProduction,
+      explorer: e.GRAPHQL_EXPLORER ?? !isProduction,
+      maskUnexpectedErrors: isProduction,
+    },
+    auth: {
+      sessionTtlDays: e.SESSION_TTL_DAYS,
+      loginAttemptsPerAccount: e.LOGIN_ATTEMPTS_PER_ACCOUNT,
+      loginAttemptsPerAddress: e.LOGIN_ATTEMPTS_PER_ADDRESS,
+      loginWindowSeconds: e.LOGIN_WINDOW_SECONDS,
+      registrationsPerAddress: e.REGISTRATIONS_PER_ADDRESS,
+      registrationWindowSeconds: e.REGISTRATION_WINDOW_SECONDS,
+    },
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    webRoot: e.WEB_ROOT ?? defaultWebRoot,
+    seedDemo: e.SEED_DEMO,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}
+
+function defaultOrigins(publicUrl: string, port: number, isProduction: boolean): string[] {
+  const origins = new Set([new URL(publicUrl).origin]);
+  if (!isProduction) {
+    // The Vite dev server (npm run dev) and both loopback spellings.
+    for (const host of ['localhost', '127.0.0.1']) {
+      origins.add(`http://${host}:${port}`);
+      origins.add(`http://${host}:5173`);
+    }
+  }
+  return [...origins];
+}

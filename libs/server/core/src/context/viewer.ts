@@ -1,0 +1,16 @@
+import type { PlatformRole } from '@commons/shared-contracts';
+
+/** The signed-in account a request acts for. Anonymous requests have no Viewer (null). */
+export interface Viewer {
+  accountId: string;
+  sessionId: string;
+  role: PlatformRole;
+}
+
+/** What a request carries from transport to services: who asks, and from where. */
+export interface RequestContext {
+  viewer: Viewer | null;
+  /** Client address as seen by the API (proxy-aware when TRUST_PROXY is set). */
+  address: string;
+  requestId: string;
+}

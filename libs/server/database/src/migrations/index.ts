@@ -1,0 +1,8 @@
+import type { MigrationInterface } from 'typeorm';
+import { Foundation1795426444440 } from './1795426444440-foundation';
+
+/**
+ * Every migration, oldest first. Listed explicitly (no glob) so the built API,
+ * the tests and the migration tool all run exactly the same set.
+ */
+export const migrations: Array<new () => MigrationInterface> = [Foundation1795426444440];

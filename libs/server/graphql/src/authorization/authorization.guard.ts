@@ -1,0 +1,37 @@
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { AuthorizationService } from '@commons/server-core';
+import type { GraphqlContext } from '../graphql-context';
+import { AUTHORIZATION_METADATA, type FieldAccess } from './authorization.decorators';
+
+/**
+ * Runs before every resolver and field resolver. A resolver without @Public or @Authorize
+ * is refused (fail closed), so forgetting a rule cannot open data.
+ */
+@Injectable()
+export class AuthorizationGuard implements CanActivate {
+  private readonly logger = new Logger(AuthorizationGuard.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authorization: AuthorizationService,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType<string>() !== 'graphql') return true;
+    const access = this.reflector.getAllAndOverride<FieldAccess | undefined>(AUTHORIZATION_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!access) {
+      this.logger.error(`${context.getClass().name}.${context.getHandler().name} has no authorization rule`);
+      return false;
+    }
+    if (access.kind !== 'rule') return true;
+    const gql = GqlExecutionContext.create(context);
+    // Root fields have no parent; on a field resolver the parent object is the resource.
+    this.authorization.assert(gql.getContext<GraphqlContext>().viewer, access.action, gql.getRoot<unknown>());
+    return true;
+  }
+}

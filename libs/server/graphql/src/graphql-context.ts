@@ -1,0 +1,20 @@
+import type { Request, Response } from 'express';
+import type { RequestContext } from '@commons/server-core';
+
+/**
+ * The context every resolver receives, built once per HTTP request or per WebSocket
+ * operation. `res` is absent over WebSocket (nothing to set cookies on).
+ */
+export interface GraphqlContext extends RequestContext {
+  transport: 'http' | 'ws';
+  req?: Request;
+  res?: Response;
+}
+
+/** Turns a transport-level request into a RequestContext: who is asking, from where. */
+export interface ViewerResolver {
+  /** Reads the session cookie from raw headers (HTTP request or WebSocket upgrade). */
+  resolve(cookieHeader: string | undefined): Promise<RequestContext['viewer']>;
+}
+
+export const VIEWER_RESOLVER = Symbol('VIEWER_RESOLVER');

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ValidationRule,
+} from 'graphql';
+import { CloseCode, type Disposable } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { APP_CONFIG, type AppConfig, type Viewer } from '@commons/server-core';
+import { ErrorCode } from '@commons/shared-contracts';
+import { createErrorFormatter } from '../errors/error-formatter';
+import { VIEWER_RESOLVER, type GraphqlContext, type ViewerResolver } from '../graphql-context';
+import { limitParseOptions, limitValidationRules } from '../limits/graphql-limits';
+import { resolveViewer } from '../resolve-viewer';
+
+/** What this server keeps per connection, next to graphql-ws's own socket and request. */
+interface ConnectionExtra extends Record<PropertyKey, unknown> {
+  viewer?: Viewer;
+}
+
+/** WebSocket close code 1001: the server is going away (shutdown or restart). */
+const GOING_AWAY = 1001;
+
+/** Largest message a client may send: generous for any operation within the token limit. */
+const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+/**
+ * graphql-ws on the same path as HTTP. Nest's built-in subscription server would skip
+ * Apollo's plugins and check no Origin, so this one applies the same rules itself:
+ * Origin on upgrade, the session cookie at connection_init and again on every operation,
+ * the same parse/validation limits and the same error masking as HTTP.
+ */
+@Injectable()
+export class GraphqlWsServer implements OnApplicationShutdown {
+  private readonly logger = new Logger('GraphQL-WS');
+  private wss?: WebSocketServer;
+  private disposable?: Disposable;
+  private readonly rules: readonly ValidationRule[];
+  private readonly format: ReturnType<typeof createErrorFormatter>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(VIEWER_RESOLVER) private readonly viewers: ViewerResolver,
+    private readonly schemaHost: GraphQLSchemaHost,
+  ) {
+    this.rules = [
+      ...specifiedRules,
+      ...limitValidationRules(),
+      ...(config.graphql.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+    ];
+    this.format = createErrorFormatter({
+      maskUnexpected: config.graphql.maskUnexpectedErrors,
+      hideSchemaHints: !config.graphql.introspection,
+      logUnexpected: (errorId, error) => this.logger.error({ errorId, err: error }, 'Unexpected GraphQL error'),
+    });
+  }
+
+  attach(httpServer: Server, path: string): void {
+    const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
+    this.wss = wss;
+    httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+      if (pathname !== path) return refuse(socket, 404, 'Not Found');
+      const origin = request.headers.origin;
+      // Browsers always send Origin on WebSocket upgrades: a foreign one is cross-site WebSocket hijacking.
+      if (origin !== undefined && !this.config.allowedOrigins.includes(origin)) return refuse(socket, 403, 'Forbidden');
+      wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    });
+
+    this.disposable = useServer<Record<string, unknown>, ConnectionExtra>(
+      {
+        schema: () => this.schemaHost.schema,
+        connectionInitWaitTimeout: 5_000,
+        onConnect: async (ctx) => {
+          const viewer = await resolveViewer(this.viewers, ctx.extra.request.headers.cookie).catch(() => null);
+          if (!viewer) {
+            ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized');
+            return false;
+          }
+          ctx.extra.viewer = viewer;
+          return true;
+        },
+        onSubscribe: async (ctx, _id, payload) => {
+          // Re-read the session so a sign-out or suspension takes effect on the next operation.
+          const viewer = await resolveViewer(this.viewers, ctx.extra.request.headers.cookie).catch((error: unknown) => {
+            if (error instanceof GraphQLError) throw error;
+            return null;
+          });
+          if (!viewer) {
+            ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized');
+            return [new GraphQLError('Your session has ended. Sign in again.', { extensions: { code: ErrorCode.Unauthenticated } })];
+          }
+          ctx.extra.viewer = viewer;
+          let document: DocumentNode;
+          try {
+            document = parse(payload.query, limitParseOptions);
+          } catch (error) {
+            return [asParseError(error)];
+          }
+          const schema = this.schemaHost.schema;
+          const errors = validate(schema, document, this.rules);
+          if (errors.length > 0) return errors.map(asValidationError);
+          const contextValue: GraphqlContext = {
+            transport: 'ws',
+            viewer,
+            address: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+            requestId: randomUUID(),
+          };
+          return {
+            schema,
+            document,
+            operationName: payload.operationName,
+            variableValues: payload.variables,
+            contextValue,
+          };
+        },
+        onError: (_ctx, _id, _payload, errors) => errors.map((e) => this.format(e.toJSON(), e)),
+        onNext: (_ctx, _id, _payload, _args, result) =>
+          result.errors ? { ...result, errors: result.errors.map((e) => this.format(e.toJSON(), e)) } : undefined,
+      },
+      wss,
+    );
+  }
+
+  /** Closes every socket with 1001 (going away) so clients reconnect to another instance. */
+  async onApplicationShutdown(): Promise<void> {
+    for (const client of this.wss?.clients ?? []) client.close(GOING_AWAY, 'Server shutting down');
+    await this.disposable?.dispose();
+    await new Promise<void>((resolve) => (this.wss ? this.wss.close(() => resolve()) : resolve()));
+  }
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+function asParseError(error: unknown): GraphQLError {
+  const message = error instanceof Error ? error.message : 'Syntax error';
+  return new GraphQLError(message, { extensions: { code: ErrorCode.GraphqlParseFailed } });
+}
+
+function asValidationError(error: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    extensions: { code: ErrorCode.GraphqlValidationFailed },
+  });
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { decodeCursor, toConnection } from '@commons/server-graphql';
+import { AccountEntity } from './entities/account.entity';
+import type { AccountsArgs } from './dto/account.inputs';
+
+/** Account queries. The directory pages by keyset on (sort_name, id): no OFFSET, constant cost at any depth. */
+@Injectable()
+export class AccountRepository {
+  constructor(@InjectRepository(AccountEntity) private readonly repo: Repository<AccountEntity>) {}
+
+  findById(id: string): Promise<AccountEntity | null> {
+    return this.repo.findOne({ where: { id } });
+  }
+
+  findByEmail(email: string): Promise<AccountEntity | null> {
+    return this.repo.findOne({ where: { email } });
+  }
+
+  count(): Promise<number> {
+    return this.repo.count();
+  }
+
+  async directoryPage(args: AccountsArgs) {
+    const after = decodeCursor(args.after);
+    const query = this.repo
+      .createQueryBuilder('a')
+      .orderBy('a.sort_name', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .limit(args.first + 1);
+    if (after) query.andWhere('(a.sort_name, a.id) > (:sortName, :id)', { sortName: String(after[0]), id: after[1] });
+    if (args.search) {
+      const pattern = `%${args.search.toLowerCase().replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+      query.andWhere('(a.sort_name LIKE :pattern OR a.email LIKE :pattern OR lower(a.department) LIKE :pattern)', { pattern });
+    }
+    const rows = await query.getMany();
+    return toConnection(rows, args.first, (a) => [a.sortName, a.id], after !== undefined);
+  }
+}

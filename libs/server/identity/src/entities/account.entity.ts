@@ -1,0 +1,48 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { PLATFORM_ROLES, PlatformRole } from '@commons/shared-contracts';
+
+@Entity('accounts')
+@Index('accounts_directory_order', ['sortName', 'id'])
+export class AccountEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  /** Stored lower-cased: one account per address whatever its spelling. */
+  @Index('accounts_email_key', { unique: true })
+  @Column('text')
+  email: string;
+
+  @Column('text', { name: 'password_hash' })
+  passwordHash: string;
+
+  @Column('text', { name: 'display_name' })
+  displayName: string;
+
+  /** Lower-cased display name: the directory's keyset sort key. */
+  @Column('text', { name: 'sort_name' })
+  sortName: string;
+
+  @Column('text', { nullable: true })
+  department: string | null;
+
+  @Column('text', { nullable: true })
+  title: string | null;
+
+  @Column({ type: 'enum', enum: PLATFORM_ROLES, enumName: 'platform_role', default: PlatformRole.Member })
+  role: PlatformRole;
+
+  @Column('timestamptz', { name: 'suspended_at', nullable: true })
+  suspendedAt: Date | null;
+
+  @Column('timestamptz', { name: 'last_sign_in_at', nullable: true })
+  lastSignInAt: Date | null;
+
+  @Column('timestamptz', { name: 'password_changed_at' })
+  passwordChangedAt: Date;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt: Date;
+}

@@ -1,0 +1,87 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { APP_CONFIG, Clock, uuidv7, type AppConfig, type Viewer } from '@commons/server-core';
+import type { PlatformRole } from '@commons/shared-contracts';
+import { SessionEntity } from './entities/session.entity';
+import { SecretTokens } from './secret-token';
+
+/** Why a session ended; kept on the row for the account's security history. */
+export type SessionEndReason = 'SIGNED_OUT' | 'PASSWORD_CHANGED' | 'SUSPENDED' | 'REVOKED';
+
+export interface SessionMeta {
+  userAgent?: string | null;
+  address?: string | null;
+}
+
+/** last_seen_at is refreshed at most this often, so reads do not turn into writes. */
+const TOUCH_INTERVAL_MS = 5 * 60_000;
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly tokens: SecretTokens,
+  ) {}
+
+  /** Opens a session inside the caller's transaction; the token goes into the cookie only. */
+  async start(manager: EntityManager, accountId: string, meta: SessionMeta): Promise<{ token: string; sessionId: string }> {
+    const now = this.clock.now();
+    const token = this.tokens.generate();
+    const session = manager.create(SessionEntity, {
+      id: uuidv7(now.getTime()),
+      accountId,
+      tokenHash: this.tokens.hash(token),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + this.config.auth.sessionTtlDays * 86_400_000),
+      revokedAt: null,
+      revokedReason: null,
+      userAgent: meta.userAgent?.slice(0, 512) ?? null,
+      address: meta.address ?? null,
+    });
+    await manager.insert(SessionEntity, session);
+    return { token, sessionId: session.id };
+  }
+
+  /**
+   * The viewer a token stands for, or null when it is unknown, expired, revoked,
+   * or its account is suspended. One indexed query per request, so revocation
+   * takes effect on the very next request.
+   */
+  async resolve(token: string | undefined): Promise<Viewer | null> {
+    if (!this.tokens.isWellFormed(token)) return null;
+    const now = this.clock.now();
+    const rows: Array<{ id: string; account_id: string; role: PlatformRole; last_seen_at: Date }> = await this.dataSource.query(
+      `SELECT s.id, s.account_id, a.role, s.last_seen_at
+         FROM sessions s JOIN accounts a ON a.id = s.account_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.suspended_at IS NULL`,
+      [this.tokens.hash(token), now],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+      // Best effort: a lost touch only makes "last seen" a little older.
+      void this.dataSource.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [row.id, now]).catch(() => undefined);
+    }
+    return { sessionId: row.id, accountId: row.account_id, role: row.role };
+  }
+
+  async end(manager: EntityManager, sessionId: string, reason: SessionEndReason): Promise<void> {
+    await manager.update(SessionEntity, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: reason });
+  }
+
+  /** Ends every open session of an account, optionally keeping the one making the change. */
+  async endAllForAccount(manager: EntityManager, accountId: string, reason: SessionEndReason, keepSessionId?: string): Promise<number> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(SessionEntity)
+      .set({ revokedAt: this.clock.now(), revokedReason: reason })
+      .where('account_id = :accountId AND revoked_at IS NULL', { accountId })
+      .andWhere(keepSessionId ? 'id <> :keepSessionId' : 'TRUE', { keepSessionId })
+      .execute();
+    return result.affected ?? 0;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './error-codes';
+export * from './platform-role';
+export * from './account-rules';
