@@ -26,7 +26,7 @@ describe('GraphQL schema', () => {
   });
 
   it('gives every field an authorization rule or an explicit public/parent marking', () => {
-    const authorization = api.app.get(AuthorizationService);
+    const authorization = api.app.get<AuthorizationService>(AuthorizationService);
     const schema = schemaHost.schema;
     const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean));
     const uncovered: string[] = [];

@@ -4,6 +4,8 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
  * Counts the SQL statements TypeORM sends, so API tests can assert how many statements
  * a page costs (an N+1 regression fails a test). Counting is one increment per query.
  */
+const noop = (): void => undefined;
+
 export class StatementCounter implements TypeOrmLogger {
   private count = 0;
 
@@ -23,11 +25,12 @@ export class StatementCounter implements TypeOrmLogger {
   logQuery(): void {
     this.count++;
   }
-  logQueryError(): void {}
   logQuerySlow(time: number, query: string): void {
     this.onSlowQuery?.(query, time);
   }
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
+  // Errors reach callers as exceptions; schema and migration chatter is not wanted.
+  logQueryError = noop;
+  logSchemaBuild = noop;
+  logMigration = noop;
+  log = noop;
 }

@@ -2,12 +2,13 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Logger, Module, type ModuleMetadata } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig, AuthorizationService } from '@commons/server-core';
 import { AuthorizationGuard } from './authorization/authorization.guard';
 import { fieldAccessMiddleware } from './authorization/field-access.middleware';
+import { DomainErrorFilter } from './errors/domain-error.filter';
 import { createErrorFormatter } from './errors/error-formatter';
 import { VIEWER_RESOLVER, type GraphqlContext, type ViewerResolver } from './graphql-context';
 import { limitParseOptions, limitValidationRules } from './limits/graphql-limits';
@@ -44,8 +45,8 @@ export class GraphqlApiModule {
               allowBatchedHttpRequests: false,
               includeStacktraceInErrorResponses: false,
               hideSchemaDetailsFromClientErrors: !config.graphql.introspection,
-              parseOptions: limitParseOptions,
-              validationRules: limitValidationRules(),
+              parseOptions: limitParseOptions(config.graphql.limits),
+              validationRules: limitValidationRules(config.graphql.limits),
               fieldResolverEnhancers: ['guards'],
               buildSchemaOptions: { fieldMiddleware: [fieldAccessMiddleware(() => authorization)] },
               plugins: [
@@ -65,13 +66,18 @@ export class GraphqlApiModule {
                 res,
                 viewer: await resolveViewer(viewers, req.headers.cookie),
                 address: req.ip ?? 'unknown',
-                requestId: String(req.id ?? ''),
+                // pino-http sets req.id (the X-Request-Id header or a new UUID).
+                requestId: String((req as Request & { id?: unknown }).id ?? ''),
               }),
             };
           },
         }),
       ],
-      providers: [{ provide: APP_GUARD, useClass: AuthorizationGuard }, GraphqlWsServer],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthorizationGuard },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+        GraphqlWsServer,
+      ],
       exports: [GraphqlWsServer],
     };
   }

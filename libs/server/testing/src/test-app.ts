@@ -34,8 +34,13 @@ let accountSequence = 0;
  * Starts the real API in this process against a fresh clone of the migrated template
  * database, listening on a free port. Each test file gets its own.
  */
-export async function startTestApp(startApi: StartApi, env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(
+  startApi: StartApi,
+  env: Record<string, string> = {},
+  options: { migrated?: boolean } = {},
+): Promise<TestApp> {
+  // An unmigrated database lets a test watch the API migrate it at start.
+  const database = await createTestDatabase({ migrated: options.migrated ?? true });
   const config = loadConfig({
     env: {
       NODE_ENV: 'test',
@@ -44,6 +49,7 @@ export async function startTestApp(startApi: StartApi, env: Record<string, strin
       DATABASE_URL: database.url,
       SECRET_KEY: 'test-secret-key-test-secret-key-0123456789',
       DATABASE_POOL_MAX: '5',
+      LOG_LEVEL: 'silent',
       ...env,
     },
   });

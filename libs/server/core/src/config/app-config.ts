@@ -30,6 +30,8 @@ export interface AppConfig {
     explorer: boolean;
     /** Full error messages and stack traces in logs only; clients never see stack traces. */
     maskUnexpectedErrors: boolean;
+    /** Operation limits, the same over HTTP and WebSocket. */
+    limits: GraphqlLimits;
   };
   auth: {
     sessionTtlDays: number;
@@ -46,6 +48,26 @@ export interface AppConfig {
   seedDemo: boolean;
   shutdownGraceMs: number;
 }
+
+export interface GraphqlLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+}
+
+/**
+ * Defaults leave headroom over the web client's heaviest operation; `graphql-limits.api.spec.ts`
+ * checks every client operation fits and that the limits stay within a small multiple of it.
+ */
+export const DEFAULT_GRAPHQL_LIMITS: GraphqlLimits = {
+  maxDepth: 8,
+  maxAliases: 10,
+  maxDirectives: 20,
+  maxTokens: 1_500,
+  maxCost: 3_000,
+};
 
 export class ConfigError extends Error {
   constructor(problems: string[]) {
@@ -84,6 +106,11 @@ const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   GRAPHQL_INTROSPECTION: bool.optional(),
   GRAPHQL_EXPLORER: bool.optional(),
+  GRAPHQL_MAX_DEPTH: int(1, 100).default(DEFAULT_GRAPHQL_LIMITS.maxDepth),
+  GRAPHQL_MAX_ALIASES: int(0, 1_000).default(DEFAULT_GRAPHQL_LIMITS.maxAliases),
+  GRAPHQL_MAX_DIRECTIVES: int(0, 1_000).default(DEFAULT_GRAPHQL_LIMITS.maxDirectives),
+  GRAPHQL_MAX_TOKENS: int(10, 100_000).default(DEFAULT_GRAPHQL_LIMITS.maxTokens),
+  GRAPHQL_MAX_COST: int(1, 1_000_000).default(DEFAULT_GRAPHQL_LIMITS.maxCost),
   SESSION_TTL_DAYS: int(1, 365).default(30),
   LOGIN_ATTEMPTS_PER_ACCOUNT: int(1, 10_000).default(10),
   LOGIN_ATTEMPTS_PER_ADDRESS: int(1, 100_000).default(50),
@@ -157,6 +184,13 @@ export function loadConfig({ env, developmentSecretKey, defaultWebRoot }: Config
       introspection: e.GRAPHQL_INTROSPECTION ?? !isProduction,
       explorer: e.GRAPHQL_EXPLORER ?? !isProduction,
       maskUnexpectedErrors: isProduction,
+      limits: {
+        maxDepth: e.GRAPHQL_MAX_DEPTH,
+        maxAliases: e.GRAPHQL_MAX_ALIASES,
+        maxDirectives: e.GRAPHQL_MAX_DIRECTIVES,
+        maxTokens: e.GRAPHQL_MAX_TOKENS,
+        maxCost: e.GRAPHQL_MAX_COST,
+      },
     },
     auth: {
       sessionTtlDays: e.SESSION_TTL_DAYS,

@@ -2,33 +2,24 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, type ValidationRule } from 'graphql';
-import { ErrorCode } from '@commons/shared-contracts';
+import { GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
+import type { GraphqlLimits } from '@commons/server-core';
 
 /**
- * Operation limits, applied identically over HTTP and WebSocket. The numbers leave
- * headroom over the web client's own heaviest operation; `graphql-limits.api.spec.ts`
- * checks every client operation still fits, and that the limits stay within a small
- * multiple of what the client needs.
+ * Report a violation as an ordinary validation error (HTTP 400, GRAPHQL_VALIDATION_FAILED);
+ * armor's default of throwing would surface as a 500.
  */
-export const GRAPHQL_LIMITS = {
-  maxDepth: 8,
-  maxAliases: 10,
-  maxDirectives: 20,
-  maxTokens: 1_500,
-  maxCost: 3_000,
-} as const;
+const reject = {
+  exposeLimits: true,
+  propagateOnRejection: false,
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /u, ''), { nodes: error.nodes })),
+  ],
+};
 
-/** Raised on a limit violation: a client error (HTTP 400), never a 500. */
-function limitError(message: string): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code: ErrorCode.GraphqlValidationFailed, http: { status: 400 } },
-  });
-}
-
-const reject = { propagateOnRejection: true, exposeLimits: true } as const;
-
-export function limitValidationRules(limits = GRAPHQL_LIMITS): ValidationRule[] {
+/** Depth, alias, directive and cost limits as validation rules (graphql-armor), for HTTP and WebSocket alike. */
+export function limitValidationRules(limits: GraphqlLimits): ValidationRule[] {
   return [
     maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true, ...reject }),
     maxAliasesRule({ n: limits.maxAliases, ...reject }),
@@ -37,7 +28,7 @@ export function limitValidationRules(limits = GRAPHQL_LIMITS): ValidationRule[] 
   ] as unknown as ValidationRule[];
 }
 
-/** Parser options: graphql-js stops lexing past maxTokens, before any work is spent on the document. */
-export const limitParseOptions = { maxTokens: GRAPHQL_LIMITS.maxTokens } as const;
-
-export { limitError };
+/** graphql-js stops lexing past maxTokens, before any work is spent on an oversized document. */
+export function limitParseOptions(limits: GraphqlLimits): ParseOptions {
+  return { maxTokens: limits.maxTokens };
+}

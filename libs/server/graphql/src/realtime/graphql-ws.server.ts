@@ -10,11 +10,12 @@ import {
   specifiedRules,
   validate,
   type DocumentNode,
+  type ParseOptions,
   type ValidationRule,
 } from 'graphql';
 import { CloseCode, type Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import { APP_CONFIG, type AppConfig, type Viewer } from '@commons/server-core';
 import { ErrorCode } from '@commons/shared-contracts';
 import { createErrorFormatter } from '../errors/error-formatter';
@@ -45,6 +46,7 @@ export class GraphqlWsServer implements OnApplicationShutdown {
   private wss?: WebSocketServer;
   private disposable?: Disposable;
   private readonly rules: readonly ValidationRule[];
+  private readonly parseOptions: ParseOptions;
   private readonly format: ReturnType<typeof createErrorFormatter>;
 
   constructor(
@@ -52,9 +54,10 @@ export class GraphqlWsServer implements OnApplicationShutdown {
     @Inject(VIEWER_RESOLVER) private readonly viewers: ViewerResolver,
     private readonly schemaHost: GraphQLSchemaHost,
   ) {
+    this.parseOptions = limitParseOptions(config.graphql.limits);
     this.rules = [
       ...specifiedRules,
-      ...limitValidationRules(),
+      ...limitValidationRules(config.graphql.limits),
       ...(config.graphql.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
     ];
     this.format = createErrorFormatter({
@@ -102,7 +105,7 @@ export class GraphqlWsServer implements OnApplicationShutdown {
           ctx.extra.viewer = viewer;
           let document: DocumentNode;
           try {
-            document = parse(payload.query, limitParseOptions);
+            document = parse(payload.query, this.parseOptions);
           } catch (error) {
             return [asParseError(error)];
           }
