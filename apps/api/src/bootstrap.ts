@@ -32,7 +32,6 @@ export async function startApi(config: AppConfig): Promise<StartedApi> {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  app.enableShutdownHooks();
   app.use(securityHeaders);
   app.use(refuseForeignOrigins(config.allowedOrigins));
   const servesWebClient = serveWebClient(app, config.webRoot);

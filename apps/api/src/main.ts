@@ -26,9 +26,16 @@ async function main(): Promise<void> {
   }
   process.stdout.write(lines.filter((l) => l !== '').join('\n') + '\n\n');
 
+  // Graceful shutdown: stop accepting, drain HTTP, close sockets with 1001, close the pool.
   // A stuck shutdown must not keep the process alive forever.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => setTimeout(() => process.exit(1), config.shutdownGraceMs).unref());
+    process.once(signal, () => {
+      setTimeout(() => process.exit(1), config.shutdownGraceMs).unref();
+      started.app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
   }
 }
 

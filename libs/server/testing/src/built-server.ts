@@ -10,7 +10,8 @@ export const BUILT_API_MAIN = join(REPO_ROOT, 'dist/apps/api/apps/api/src/main.j
 export interface BuiltServer {
   url: string;
   port: number;
-  database: TestDatabase;
+  /** The clone made for this server; absent when the caller passed its own DATABASE_URL. */
+  database?: TestDatabase;
   /** Everything the process printed so far (stdout and stderr). */
   output(): string;
   /** Sends SIGTERM and waits for the exit code. */
@@ -35,7 +36,7 @@ export function freePort(): Promise<number> {
  */
 export async function startBuiltServer(env: Record<string, string> = {}, timeoutMs = 30_000): Promise<BuiltServer> {
   if (!existsSync(BUILT_API_MAIN)) throw new Error(`${BUILT_API_MAIN} is missing: run \`npm run build\` first`);
-  const database = await createTestDatabase();
+  const database = env['DATABASE_URL'] ? undefined : await createTestDatabase();
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [BUILT_API_MAIN], {
     cwd: REPO_ROOT,
@@ -44,7 +45,7 @@ export async function startBuiltServer(env: Record<string, string> = {}, timeout
       NODE_ENV: 'development',
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: database.url,
+      DATABASE_URL: database?.url,
       SECRET_KEY: 'built-server-secret-key-0123456789abcdef',
       LOG_LEVEL: 'warn',
       ...env,
@@ -76,7 +77,7 @@ export async function startBuiltServer(env: Record<string, string> = {}, timeout
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       const code = await exited;
-      await database.drop();
+      await database?.drop();
       return code;
     },
   };
