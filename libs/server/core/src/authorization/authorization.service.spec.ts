@@ -1,0 +1,31 @@
+import { PlatformRole } from '@commons/shared-contracts';
+import { ForbiddenError, UnauthenticatedError } from '../errors/domain-errors';
+import { AuthorizationService, PlatformAction } from './authorization.service';
+
+const viewer = (role: PlatformRole) => ({ accountId: 'a1', sessionId: 's1', role });
+
+describe('AuthorizationService', () => {
+  const authorization = new AuthorizationService();
+  authorization.registerRules({ 'note:edit': (actor, note) => (note as { authorId: string }).authorId === actor.accountId });
+
+  it('lets steering and admins read organisation metrics, not members', () => {
+    expect(authorization.can(viewer(PlatformRole.Steering), PlatformAction.ReadOrganisationMetrics)).toBe(true);
+    expect(authorization.can(viewer(PlatformRole.Admin), PlatformAction.ReadOrganisationMetrics)).toBe(true);
+    expect(authorization.can(viewer(PlatformRole.Member), PlatformAction.ReadOrganisationMetrics)).toBe(false);
+  });
+
+  it('refuses anonymous actors every rule', () => {
+    expect(authorization.can(null, PlatformAction.SignedIn)).toBe(false);
+    expect(() => authorization.assert(null, PlatformAction.SignedIn)).toThrow(UnauthenticatedError);
+  });
+
+  it('passes the resource to registered rules', () => {
+    expect(authorization.can(viewer(PlatformRole.Member), 'note:edit', { authorId: 'a1' })).toBe(true);
+    expect(() => authorization.assert(viewer(PlatformRole.Member), 'note:edit', { authorId: 'b2' })).toThrow(ForbiddenError);
+  });
+
+  it('fails closed on unknown actions and refuses duplicate registrations', () => {
+    expect(() => authorization.can(viewer(PlatformRole.Admin), 'nothing:here')).toThrow(/No authorization rule/u);
+    expect(() => authorization.registerRules({ 'note:edit': () => true })).toThrow(/registered twice/u);
+  });
+});
