@@ -23,7 +23,7 @@ describe('GraphQL over HTTP conformance (graphql-http serverAudits)', () => {
   // Audits are listed up front (Jest needs test names before beforeAll runs); the URL is read when each runs.
   const audits: Audit[] = serverAudits({
     url: () => url,
-    fetchFn: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }),
+    fetchFn: (input: string | URL | Request, init?: RequestInit) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), cookie } }),
   });
 
   for (const audit of audits.filter((a) => a.name.startsWith('MUST'))) {
