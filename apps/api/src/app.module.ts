@@ -2,7 +2,7 @@ import { type DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { APP_CONFIG, CoreModule, ValidationError, type AppConfig } from '@commons/server-core';
 import { DatabaseModule } from '@commons/server-database';
 import { GraphqlApiModule } from '@commons/server-graphql';
@@ -22,9 +22,12 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            genReqId: (req: IncomingMessage) => {
+            // Honour a proxy's X-Request-Id, and echo the id so a client can quote it.
+            genReqId: (req: IncomingMessage, res: ServerResponse) => {
               const given = req.headers['x-request-id'];
-              return typeof given === 'string' && /^[\w-]{1,64}$/u.test(given) ? given : randomUUID();
+              const id = typeof given === 'string' && /^[\w-]{1,64}$/u.test(given) ? given : randomUUID();
+              res.setHeader('X-Request-Id', id);
+              return id;
             },
             // Health probes every few seconds would drown the log.
             autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },

@@ -183,6 +183,9 @@ describe('accounts and sessions', () => {
       after = data.accounts.pageInfo.endCursor;
     }
     expect(names).toEqual([0, 1, 2, 3, 4].map((i) => `Zed Directory ${i}`));
+    // One statement resolves the session, one reads the page: no per-row queries.
+    const { statements } = await api.statements.measure(() => client.data(page, { after: null }));
+    expect(statements).toBe(2);
     expect(await client.errorCode(`{ accounts(first: 101) { edges { cursor } } }`)).toBe('BAD_USER_INPUT');
     expect(await client.errorCode(`{ accounts(first: 5, after: "garbage") { edges { cursor } } }`)).toBe('BAD_USER_INPUT');
   });

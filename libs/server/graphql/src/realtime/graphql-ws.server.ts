@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   GraphQLError,
@@ -30,6 +30,8 @@ interface ConnectionExtra extends Record<PropertyKey, unknown> {
 
 /** WebSocket close code 1001: the server is going away (shutdown or restart). */
 const GOING_AWAY = 1001;
+/** How long shutdown waits for clients to acknowledge the close. */
+const CLOSE_WAIT_MS = 2_000;
 
 /** Largest message a client may send: generous for any operation within the token limit. */
 const MAX_PAYLOAD_BYTES = 64 * 1024;
@@ -41,9 +43,10 @@ const MAX_PAYLOAD_BYTES = 64 * 1024;
  * the same parse/validation limits and the same error masking as HTTP.
  */
 @Injectable()
-export class GraphqlWsServer implements OnApplicationShutdown {
+export class GraphqlWsServer implements OnModuleDestroy {
   private readonly logger = new Logger('GraphQL-WS');
   private wss?: WebSocketServer;
+  private closing?: Promise<void>;
   private disposable?: Disposable;
   private readonly rules: readonly ValidationRule[];
   private readonly parseOptions: ParseOptions;
@@ -134,9 +137,20 @@ export class GraphqlWsServer implements OnApplicationShutdown {
     );
   }
 
-  /** Closes every socket with 1001 (going away) so clients reconnect to another instance. */
-  async onApplicationShutdown(): Promise<void> {
-    for (const client of this.wss?.clients ?? []) client.close(GOING_AWAY, 'Server shutting down');
+  /**
+   * Closes every socket with 1001 (going away) so clients reconnect to another instance.
+   * Must run before Apollo drains the HTTP server, which cuts upgraded sockets (1006):
+   * main.ts calls it first on SIGTERM; as a module hook it covers other shutdowns.
+   */
+  async onModuleDestroy(): Promise<void> {
+    await (this.closing ??= this.closeAll());
+  }
+
+  private async closeAll(): Promise<void> {
+    const clients = [...(this.wss?.clients ?? [])];
+    const closed = clients.map((client) => new Promise<void>((resolve) => client.once('close', () => resolve())));
+    for (const client of clients) client.close(GOING_AWAY, 'Server shutting down');
+    await Promise.race([Promise.all(closed), new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
     await this.disposable?.dispose();
     await new Promise<void>((resolve) => (this.wss ? this.wss.close(() => resolve()) : resolve()));
   }
