@@ -14,5 +14,4 @@ module.exports = {
   globalSetup: path.join(__dirname, 'tools/jest/global-setup.mjs'),
   globalTeardown: path.join(__dirname, 'tools/jest/global-teardown.mjs'),
   testTimeout: 30000,
-  passWithNoTests: true,
 };

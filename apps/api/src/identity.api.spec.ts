@@ -65,6 +65,21 @@ describe('accounts and sessions', () => {
     expect(right.body.errors?.[0].extensions?.['code']).toBe('RATE_LIMITED');
   });
 
+  it('rate-limits registrations per address', async () => {
+    const limited = await startTestApp({ REGISTRATIONS_PER_ADDRESS: '2' });
+    try {
+      const attempt = (n: number) =>
+        limited.client().request(REGISTER, { input: { email: `r${n}@example.test`, password: 'long enough password', displayName: `R ${n}` } });
+      expect((await attempt(1)).body.errors).toBeUndefined();
+      expect((await attempt(2)).body.errors).toBeUndefined();
+      expect((await attempt(3)).body.errors?.[0].extensions?.['code']).toBe('RATE_LIMITED');
+      const [{ count }] = await limited.dataSource.query(`SELECT count(*)::int AS count FROM accounts`);
+      expect(count).toBe(2);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('keeps the session in an HTTP-only SameSite cookie, never in the response body', async () => {
     const { account } = await api.signedIn();
     const { headers, body } = await api.client().request(SIGN_IN, { input: { email: account.email, password: TEST_PASSWORD } });

@@ -49,9 +49,15 @@ export class AuthService {
    * the very first account of an empty platform becomes its admin.
    */
   async register(input: RegisterInput, request: RequestContext, meta: SessionMeta): Promise<SignedIn> {
-    const { registrationsPerAddress, registrationWindowSeconds } = this.config.auth;
+    const { registrationsPerAddress, registrationWindowSeconds, loginAttemptsPerAccount } = this.config.auth;
     await this.rateLimiter.hit([
       { key: `register:address:${request.address}`, limit: registrationsPerAddress, windowSeconds: registrationWindowSeconds },
+      // Probing one address for "already registered" is limited like guessing its password.
+      {
+        key: `register:account:${AccountsService.normalizeEmail(input.email)}`,
+        limit: loginAttemptsPerAccount,
+        windowSeconds: registrationWindowSeconds,
+      },
     ]);
     return this.dataSource.transaction(async (manager) => {
       const invite = input.inviteToken ? await this.invites.claimable(manager, input.inviteToken, input.email) : null;
