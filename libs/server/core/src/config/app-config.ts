@@ -65,8 +65,8 @@ export const DEFAULT_GRAPHQL_LIMITS: GraphqlLimits = {
   maxDepth: 8,
   maxAliases: 10,
   maxDirectives: 20,
-  maxTokens: 1_500,
-  maxCost: 3_000,
+  maxTokens: 500,
+  maxCost: 400,
 };
 
 export class ConfigError extends Error {

@@ -1,0 +1,21 @@
+import '@mantine/core/styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApolloProvider } from '@apollo/client/react';
+import { MantineProvider } from '@mantine/core';
+import { RouterProvider } from 'react-router';
+import { createApolloClient } from '@commons/web-data-access';
+import { router } from './router';
+import { theme } from './theme';
+
+const client = createApolloClient();
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <ApolloProvider client={client}>
+      <MantineProvider theme={theme}>
+        <RouterProvider router={router} />
+      </MantineProvider>
+    </ApolloProvider>
+  </StrictMode>,
+);

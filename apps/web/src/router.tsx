@@ -1,0 +1,42 @@
+import { createBrowserRouter } from 'react-router';
+import { AdministrationPage, PeoplePage, ProfilePage, RegisterPage, RequireViewer, SignInPage } from '@commons/web-feature-account';
+import { ComingSoon } from '@commons/web-ui';
+import { AppShellLayout } from './shell/app-shell-layout';
+import { HomePage } from './shell/home-page';
+import { NotFoundPage, RequireRole } from './shell/guards';
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/register', element: <RegisterPage /> },
+  {
+    path: '/',
+    element: <RequireViewer>{(viewer) => <AppShellLayout viewer={viewer} />}</RequireViewer>,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'people', element: <PeoplePage /> },
+      { path: 'profile', element: <RequireViewer>{(viewer) => <ProfilePage viewer={viewer} />}</RequireViewer> },
+      {
+        path: 'communities',
+        element: <ComingSoon title="Communities" description="Employee, customer and partner communities with their social intent, objectives and pilot cohorts." />,
+      },
+      {
+        path: 'knowledge',
+        element: <ComingSoon title="Knowledge" description="The Center of Excellence: playbooks, social-media guidelines to acknowledge, training courses and experts." />,
+      },
+      {
+        path: 'metrics',
+        element: (
+          <RequireRole roles={['STEERING', 'ADMIN']}>
+            <ComingSoon title="Metrics" description="Adoption, engagement, response and resolution times, sentiment and objectives against their targets." />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'moderation',
+        element: <ComingSoon title="Moderation" description="The review queue, flags, sanctions and the audit log of every decision." />,
+      },
+      { path: 'administration', element: <RequireRole roles={['ADMIN']}><AdministrationPage /></RequireRole> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,18 @@
+import type { PlatformRole } from '@commons/web-data-access';
+
+export interface NavigationItem {
+  to: string;
+  label: string;
+  /** Roles that see the item; all when absent. */
+  roles?: PlatformRole[];
+}
+
+export const NAVIGATION: NavigationItem[] = [
+  { to: '/', label: 'Home' },
+  { to: '/communities', label: 'Communities' },
+  { to: '/knowledge', label: 'Knowledge' },
+  { to: '/people', label: 'People' },
+  { to: '/metrics', label: 'Metrics', roles: ['STEERING', 'ADMIN'] },
+  { to: '/moderation', label: 'Moderation' },
+  { to: '/administration', label: 'Administration', roles: ['ADMIN'] },
+];

@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(root, '..', '..');
+const api = process.env['COMMONS_API_URL'] ?? 'http://127.0.0.1:3000';
+
+// Workspace aliases from tsconfig.base.json, so the app bundles the libraries' sources.
+const { compilerOptions } = JSON.parse(readFileSync(resolve(repo, 'tsconfig.base.json'), 'utf8')) as {
+  compilerOptions: { paths: Record<string, string[]> };
+};
+const alias = Object.fromEntries(Object.entries(compilerOptions.paths).map(([name, [target]]) => [name, resolve(repo, target)]));
+
+export default defineConfig({
+  root,
+  plugins: [react()],
+  resolve: { alias },
+  build: { outDir: resolve(repo, 'dist/apps/web'), emptyOutDir: true, sourcemap: true },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: {
+      '/graphql': { target: api, ws: true },
+      '/health': { target: api },
+    },
+  },
+});

@@ -1,0 +1,24 @@
+import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { relayStylePagination } from '@apollo/client/utilities';
+
+/**
+ * One Apollo Client for the app. The session is an HTTP-only cookie the browser sends
+ * with same-origin requests; no token ever lives in JavaScript.
+ */
+export function createApolloClient(): ApolloClient {
+  return new ApolloClient({
+    link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+    cache: new InMemoryCache({
+      typePolicies: {
+        Query: {
+          fields: {
+            // "Load more" appends pages; each search term is its own list.
+            accounts: relayStylePagination(['search']),
+          },
+        },
+        // A singleton without an id.
+        PlatformSettings: { keyFields: [] },
+      },
+    }),
+  });
+}

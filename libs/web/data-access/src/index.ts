@@ -1,0 +1,3 @@
+export * from './apollo-client';
+export * from './api-error';
+export * from './generated/graphql';

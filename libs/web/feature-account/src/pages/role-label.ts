@@ -1,0 +1,7 @@
+import type { PlatformRole } from '@commons/web-data-access';
+
+const LABELS: Record<PlatformRole, string> = { MEMBER: 'a member', STEERING: 'a steering committee member', ADMIN: 'an administrator' };
+const SHORT: Record<PlatformRole, string> = { MEMBER: 'Member', STEERING: 'Steering committee', ADMIN: 'Administrator' };
+
+export const roleLabel = (role: PlatformRole) => LABELS[role];
+export const roleName = (role: PlatformRole) => SHORT[role];

@@ -1,0 +1,4 @@
+export * from './error-alert';
+export * from './query-state';
+export * from './person-avatar';
+export * from './coming-soon';
