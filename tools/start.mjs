@@ -14,6 +14,8 @@ const code = await supervise(process.execPath, [builtApiMain], {
   COMMONS_DATA_DIR: dataDir,
   // The demo organisation is written only into an empty database.
   SEED_DEMO: process.env.SEED_DEMO ?? (production ? 'false' : 'true'),
+  // Keep the terminal to the start summary and problems; LOG_LEVEL=info shows every request.
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 });
 await pg.stop();
 process.exit(code);

@@ -128,8 +128,13 @@ export async function startEmbeddedPostgres({ dataDir, database = 'commons', log
     initdbFlags: ['--encoding=UTF8'],
     // Listen on loopback only; a short fsync-free life is not wanted for real data, so defaults stay.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    // Only problems reach the terminal; a shutdown's own notices are expected, not problems.
     onLog: (message) => {
-      if (/FATAL|PANIC|ERROR/.test(message) && !/database ".*" does not exist|the database system is (starting up|shutting down)/.test(message)) log(`postgres: ${message.trim()}`);
+      for (const line of message.split('\n')) {
+        if (!/FATAL|PANIC|ERROR/.test(line)) continue;
+        if (/database ".*" does not exist|the database system is (starting up|shutting down)|terminating connection due to administrator command/.test(line)) continue;
+        log(`postgres: ${line.trim()}`);
+      }
     },
     onError: (error) => log(`postgres: ${error instanceof Error ? error.message : String(error)}`),
   });
