@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   APP_CONFIG,
   Clock,
@@ -70,10 +70,7 @@ export class AuthService {
         role: isFirstAccount ? PlatformRole.Admin : (invite?.role ?? PlatformRole.Member),
       });
       if (invite) await this.invites.markAccepted(manager, invite, account.id);
-      account.lastSignInAt = this.clock.now();
-      await manager.update(AccountEntity, account.id, { lastSignInAt: account.lastSignInAt });
-      const { token, sessionId } = await this.sessions.start(manager, account.id, meta);
-      return { account, token, viewer: { accountId: account.id, sessionId, role: account.role } };
+      return this.openSession(manager, account, meta);
     });
   }
 
@@ -92,12 +89,15 @@ export class AuthService {
     if (account.suspendedAt) throw new ForbiddenError('This account is suspended. Contact an admin.');
     await this.rateLimiter.reset([accountKey]);
 
-    return this.dataSource.transaction(async (manager) => {
-      account.lastSignInAt = this.clock.now();
-      await manager.update(AccountEntity, account.id, { lastSignInAt: account.lastSignInAt });
-      const { token, sessionId } = await this.sessions.start(manager, account.id, meta);
-      return { account, token, viewer: { accountId: account.id, sessionId, role: account.role } };
-    });
+    return this.dataSource.transaction((manager) => this.openSession(manager, account, meta));
+  }
+
+  /** Records the sign-in and opens a session, in the caller's transaction. */
+  private async openSession(manager: EntityManager, account: AccountEntity, meta: SessionMeta): Promise<SignedIn> {
+    account.lastSignInAt = this.clock.now();
+    await manager.update(AccountEntity, account.id, { lastSignInAt: account.lastSignInAt });
+    const { token, sessionId } = await this.sessions.start(manager, account.id, meta);
+    return { account, token, viewer: { accountId: account.id, sessionId, role: account.role } };
   }
 
   async signOut(viewer: Viewer): Promise<void> {
