@@ -19,7 +19,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { DEFAULT_GRAPHQL_LIMITS } from '@commons/server-core';
-import { limitValidationRules } from '@commons/server-graphql';
+import { limitValidationRules, MAX_PAGE_SIZE } from '@commons/server-graphql';
 import type { TestApp } from '@commons/server-testing';
 import { startTestApp } from './test/test-app';
 
@@ -82,13 +82,28 @@ describe('GraphQL limits derived from the web client', () => {
 
   it('accepts every web client operation under the configured limits', () => {
     for (const operation of operations) {
-      const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] };
+      const document = atLargestPage({ kind: Kind.DOCUMENT, definitions: [operation, ...fragments] });
       expect({ operation: operation.name?.value, errors: validate(schema, document, limitValidationRules(DEFAULT_GRAPHQL_LIMITS)).map((e) => e.message) }).toEqual({
         operation: operation.name?.value,
         errors: [],
       });
     }
   });
+
+  /**
+   * Cost analysis multiplies a list by its literal `first`; the client passes `first` as a
+   * variable, so its operations are measured at the largest page it may ask for.
+   */
+  function atLargestPage(document: DocumentNode): DocumentNode {
+    return visit(document, {
+      Argument(argument) {
+        if ((argument.name.value === 'first' || argument.name.value === 'last') && argument.value.kind === Kind.VARIABLE) {
+          return { ...argument, value: { kind: Kind.INT, value: String(MAX_PAGE_SIZE) } };
+        }
+        return undefined;
+      },
+    });
+  }
 
   /** The operation and the fragments it spreads, transitively: what the client sends. */
   function sentDocument(operation: DefinitionNode): DocumentNode {
@@ -114,7 +129,7 @@ describe('GraphQL limits derived from the web client', () => {
       heaviest.tokens = Math.max(heaviest.tokens, tokenCount(print(document)));
       heaviest.depth = Math.max(heaviest.depth, measure(schema, document, (r) => maxDepthRule({ ...accept(r), flattenFragments: true }) as unknown as ValidationRule));
       heaviest.aliases = Math.max(heaviest.aliases, measure(schema, document, (r) => maxAliasesRule(accept(r)) as unknown as ValidationRule));
-      heaviest.cost = Math.max(heaviest.cost, measure(schema, document, (r) => costLimitRule(accept(r)) as unknown as ValidationRule));
+      heaviest.cost = Math.max(heaviest.cost, measure(schema, atLargestPage(document), (r) => costLimitRule(accept(r)) as unknown as ValidationRule));
     }
     const limits = DEFAULT_GRAPHQL_LIMITS;
     const within = (limit: number, need: number, floor: number) => limit >= Math.ceil(need * MIN_HEADROOM) && limit <= Math.max(need * MAX_HEADROOM, floor);
