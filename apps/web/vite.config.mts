@@ -18,7 +18,8 @@ export default defineConfig({
   root,
   plugins: [react()],
   resolve: { alias },
-  build: { outDir: resolve(repo, 'dist/apps/web'), emptyOutDir: true, sourcemap: true },
+  // No source maps in the served build: the API serves everything under dist/apps/web.
+  build: { outDir: resolve(repo, 'dist/apps/web'), emptyOutDir: true, sourcemap: false },
   server: {
     port: 5173,
     strictPort: true,

@@ -118,7 +118,7 @@ export class GraphqlWsServer implements OnModuleDestroy {
           const contextValue: GraphqlContext = {
             transport: 'ws',
             viewer,
-            address: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+            address: this.clientAddress(ctx.extra.request),
             requestId: randomUUID(),
           };
           return {
@@ -135,6 +135,13 @@ export class GraphqlWsServer implements OnModuleDestroy {
       },
       wss,
     );
+  }
+
+  /** The client's address, read like Express does for HTTP: the forwarded one only behind a trusted proxy. */
+  private clientAddress(request: IncomingMessage): string {
+    const forwarded = request.headers['x-forwarded-for'];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+    return (this.config.trustProxy && first) || request.socket.remoteAddress || 'unknown';
   }
 
   /**
