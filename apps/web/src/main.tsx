@@ -6,14 +6,14 @@ import { MantineProvider } from '@mantine/core';
 import { RouterProvider } from 'react-router';
 import { createApolloClient } from '@commons/web-data-access';
 import { router } from './router';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 const client = createApolloClient();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <ApolloProvider client={client}>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <RouterProvider router={router} />
       </MantineProvider>
     </ApolloProvider>

@@ -87,7 +87,7 @@ export function RegisterPage() {
         )}
         <Text size="sm" c="dimmed" ta="center" mt="md">
           Already have an account?{' '}
-          <Anchor component={Link} to="/sign-in">
+          <Anchor component={Link} underline="always" to="/sign-in">
             Sign in
           </Anchor>
         </Text>

@@ -41,7 +41,7 @@ export function SignInPage() {
           </Button>
           <Text size="sm" c="dimmed" ta="center">
             New here?{' '}
-            <Anchor component={Link} to="/register">
+            <Anchor component={Link} underline="always" to="/register">
               Create an account
             </Anchor>
           </Text>
