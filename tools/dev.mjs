@@ -2,6 +2,7 @@
 // npm run dev: the API recompiled and restarted on every change (tsc --watch), and the web
 // client on Vite's dev server with hot reload, proxying /graphql (HTTP and WebSocket) to the API.
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { builtApiMain, database, dataDir, run, say } from './lib/platform.mjs';
 import { repoRoot } from './lib/embedded-postgres.mjs';
 
@@ -30,7 +31,9 @@ function restartApi() {
   } else start();
 }
 
-const watcher = spawn('npx', ['tsc', '-p', 'apps/api/tsconfig.app.json', '--watch', '--preserveWatchOutput'], {
+// Binaries run directly (not through npx) so stopping them stops them, not just a wrapper.
+const bin = (name) => join(repoRoot, 'node_modules', '.bin', name);
+const watcher = spawn(bin('tsc'), ['-p', 'apps/api/tsconfig.app.json', '--watch', '--preserveWatchOutput'], {
   cwd: repoRoot,
   stdio: ['ignore', 'pipe', 'inherit'],
 });
@@ -44,7 +47,7 @@ watcher.stdout.on('data', (chunk) => {
 
 const children = [watcher];
 if (!apiOnly) {
-  const vite = spawn('npx', ['vite', '--config', 'apps/web/vite.config.mts'], {
+  const vite = spawn(bin('vite'), ['--config', 'apps/web/vite.config.mts'], {
     cwd: repoRoot,
     stdio: 'inherit',
     env: { ...process.env, COMMONS_API_URL: `http://127.0.0.1:${apiPort}` },
