@@ -19,7 +19,23 @@ export default defineConfig({
   plugins: [react()],
   resolve: { alias },
   // No source maps in the served build: the API serves everything under dist/apps/web.
-  build: { outDir: resolve(repo, 'dist/apps/web'), emptyOutDir: true, sourcemap: false },
+  build: {
+    outDir: resolve(repo, 'dist/apps/web'),
+    emptyOutDir: true,
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // Libraries change far less often than our code: separate chunks stay cached across releases.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
+            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
+            { name: 'apollo', test: /node_modules[\\/](@apollo|graphql|@wry|optimism|rxjs|zen-observable)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
   server: {
     port: 5173,
     strictPort: true,
