@@ -10,6 +10,7 @@ import {
   specifiedRules,
   validate,
   type DocumentNode,
+  type GraphQLSchema,
   type ParseOptions,
   type ValidationRule,
 } from 'graphql';
@@ -30,6 +31,11 @@ interface ConnectionExtra extends Record<PropertyKey, unknown> {
 
 /** WebSocket close code 1001: the server is going away (shutdown or restart). */
 const GOING_AWAY = 1001;
+/** Distinct operation texts whose parse and validation results are kept. */
+const DOCUMENT_CACHE_SIZE = 1_000;
+
+type CheckedDocument = { document: DocumentNode } | { errors: GraphQLError[] };
+
 /** How long shutdown waits for clients to acknowledge the close. */
 const CLOSE_WAIT_MS = 2_000;
 
@@ -50,6 +56,7 @@ export class GraphqlWsServer implements OnModuleDestroy {
   private disposable?: Disposable;
   private readonly rules: readonly ValidationRule[];
   private readonly parseOptions: ParseOptions;
+  private readonly documents = new Map<string, CheckedDocument>();
   private readonly format: ReturnType<typeof createErrorFormatter>;
 
   constructor(
@@ -106,15 +113,10 @@ export class GraphqlWsServer implements OnModuleDestroy {
             return [new GraphQLError('Your session has ended. Sign in again.', { extensions: { code: ErrorCode.Unauthenticated } })];
           }
           ctx.extra.viewer = viewer;
-          let document: DocumentNode;
-          try {
-            document = parse(payload.query, this.parseOptions);
-          } catch (error) {
-            return [asParseError(error)];
-          }
           const schema = this.schemaHost.schema;
-          const errors = validate(schema, document, this.rules);
-          if (errors.length > 0) return errors.map(asValidationError);
+          const checked = this.checkDocument(schema, payload.query);
+          if ('errors' in checked) return checked.errors;
+          const { document } = checked;
           const contextValue: GraphqlContext = {
             transport: 'ws',
             viewer,
@@ -135,6 +137,31 @@ export class GraphqlWsServer implements OnModuleDestroy {
       },
       wss,
     );
+  }
+
+  /**
+   * Parses and validates an operation once per distinct text (validation costs more than
+   * most executions); the schema does not change while the server runs.
+   */
+  private checkDocument(schema: GraphQLSchema, query: string): CheckedDocument {
+    const cached = this.documents.get(query);
+    if (cached) {
+      // Refresh its place: the map's order is least recently used first.
+      this.documents.delete(query);
+      this.documents.set(query, cached);
+      return cached;
+    }
+    let checked: CheckedDocument;
+    try {
+      const document = parse(query, this.parseOptions);
+      const errors = validate(schema, document, this.rules);
+      checked = errors.length > 0 ? { errors: errors.map(asValidationError) } : { document };
+    } catch (error) {
+      checked = { errors: [asParseError(error)] };
+    }
+    this.documents.set(query, checked);
+    if (this.documents.size > DOCUMENT_CACHE_SIZE) this.documents.delete(this.documents.keys().next().value as string);
+    return checked;
   }
 
   /** The client's address, read like Express does for HTTP: the forwarded one only behind a trusted proxy. */
