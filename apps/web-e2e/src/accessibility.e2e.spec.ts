@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { startBuiltServer, type BuiltServer } from '@commons/server-testing';
-import { describeInBrowser, launchBrowser, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { demoPlatformInBrowser, describeInBrowser, screenshot, submitSignIn } from './browser';
 
 /** Serious and critical axe findings on a page (WCAG 2.1 A and AA rules). */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -12,19 +11,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describeInBrowser('accessibility of the main screens', () => {
-  let server: BuiltServer;
-  let browser: Browser;
+  const platform = demoPlatformInBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    server = await startBuiltServer({ SEED_DEMO: 'true' });
-    browser = await launchBrowser();
-    // axe needs a page made from an explicit browser context.
-    page = await (await browser.newContext({ baseURL: server.url })).newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    page = await platform.newPage();
   });
 
   it('has no serious violations on sign-in and registration', async () => {
@@ -38,9 +29,7 @@ describeInBrowser('accessibility of the main screens', () => {
 
   it('has no serious violations in the signed-in shell, directory, profile and administration', async () => {
     await page.goto('/sign-in');
-    await page.getByLabel('E-mail address').fill('admin@commons.example');
-    await page.getByLabel(/^Password/u).and(page.locator('input')).fill('commons-demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, 'admin@commons.example', 'commons-demo');
     await page.waitForURL((url) => url.pathname === '/');
     for (const [path, ready] of [
       ['/', 'Welcome, Alex'],
@@ -57,7 +46,7 @@ describeInBrowser('accessibility of the main screens', () => {
   });
 
   it('can be signed in to with the keyboard alone', async () => {
-    const keyboardPage = await browser.newPage({ baseURL: server.url });
+    const keyboardPage = await platform.newPage();
     try {
       await keyboardPage.goto('/sign-in');
       await keyboardPage.getByLabel('E-mail address').focus();
@@ -67,7 +56,7 @@ describeInBrowser('accessibility of the main screens', () => {
       await keyboardPage.keyboard.press('Enter');
       await keyboardPage.getByRole('heading', { name: 'Welcome, Ada' }).waitFor();
     } finally {
-      await keyboardPage.close();
+      await keyboardPage.context().close();
     }
   });
 });
