@@ -7,6 +7,7 @@ import { APP_CONFIG, CoreModule, ValidationError, type AppConfig } from '@common
 import { DatabaseModule } from '@commons/server-database';
 import { GraphqlApiModule } from '@commons/server-graphql';
 import { IdentityModule } from '@commons/server-identity';
+import { CommunitiesModule } from '@commons/server-communities';
 import { DemoOrganisation } from './demo/demo-organisation';
 import { HealthController } from './health/health.controller';
 import { toFieldErrors } from './validation-errors';
@@ -41,6 +42,7 @@ export class AppModule {
         CoreModule,
         DatabaseModule.forRoot(),
         IdentityModule,
+        CommunitiesModule,
         GraphqlApiModule.forRoot({ imports: [IdentityModule] }),
       ],
       controllers: [HealthController],

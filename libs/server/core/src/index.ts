@@ -8,3 +8,4 @@ export * from './authorization/authorization.service';
 export * from './core.module';
 export * from './ids/uuid-v7';
 export * from './errors/database-unavailable';
+export * from './text/markdown';

@@ -15,6 +15,7 @@ import { limitParseOptions, limitValidationRules } from './limits/graphql-limits
 import { introspectionForSignedInPlugin } from './limits/introspection';
 import { GraphqlWsServer } from './realtime/graphql-ws.server';
 import { resolveViewer } from './resolve-viewer';
+import { RequestLoaders } from './loaders/request-loaders';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -62,6 +63,7 @@ export class GraphqlApiModule {
               }),
               context: async ({ req, res }: { req: Request; res: Response }): Promise<GraphqlContext> => ({
                 transport: 'http',
+                loaders: new RequestLoaders(),
                 req,
                 res,
                 viewer: await resolveViewer(viewers, req.headers.cookie),

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { RequestContext } from '@commons/server-core';
+import type { RequestLoaders } from './loaders/request-loaders';
 
 /**
  * The context every resolver receives, built once per HTTP request or per WebSocket
@@ -7,6 +8,8 @@ import type { RequestContext } from '@commons/server-core';
  */
 export interface GraphqlContext extends RequestContext {
   transport: 'http' | 'ws';
+  /** DataLoaders of this request only. */
+  loaders: RequestLoaders;
   req?: Request;
   res?: Response;
 }

@@ -8,3 +8,4 @@ export * from './limits/graphql-limits';
 export * from './errors/error-formatter';
 export * from './realtime/graphql-ws.server';
 export * from './authorization/viewer.decorator';
+export * from './loaders/request-loaders';

@@ -4,7 +4,7 @@ import { PlatformAction, type Viewer } from '@commons/server-core';
 import { Authorize, CurrentViewer } from '@commons/server-graphql';
 import { AccountsService } from './accounts.service';
 import { AccountConnection, AccountType } from './dto/account.type';
-import { AccountsArgs, SetAccountRoleInput, UpdateProfileInput } from './dto/account.inputs';
+import { AccountsArgs, SetAccountAudienceInput, SetAccountRoleInput, UpdateProfileInput } from './dto/account.inputs';
 import { toAccountType } from './dto/account.mapper';
 
 @Resolver(() => AccountType)
@@ -13,14 +13,14 @@ export class AccountsResolver {
 
   @Query(() => AccountType, { description: 'One account by id.' })
   @Authorize(PlatformAction.SignedIn)
-  async account(@Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<AccountType> {
-    return toAccountType(await this.accountsService.get(id));
+  async account(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string): Promise<AccountType> {
+    return toAccountType(await this.accountsService.getVisible(viewer, id));
   }
 
   @Query(() => AccountConnection, { description: 'The people directory, ordered by name.' })
   @Authorize(PlatformAction.SignedIn)
-  async accounts(@Args() args: AccountsArgs) {
-    const page = await this.accountsService.list(args);
+  async accounts(@CurrentViewer() viewer: Viewer, @Args() args: AccountsArgs) {
+    const page = await this.accountsService.list(viewer, args);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toAccountType(e.node) })) };
   }
 
@@ -34,6 +34,12 @@ export class AccountsResolver {
   @Authorize(PlatformAction.Administer)
   async setAccountRole(@CurrentViewer() viewer: Viewer, @Args('input') input: SetAccountRoleInput): Promise<AccountType> {
     return toAccountType(await this.accountsService.setRole(viewer, input.accountId, input.role));
+  }
+
+  @Mutation(() => AccountType, { description: 'Moves an account to another audience; it sees the communities of that audience from its next request.' })
+  @Authorize(PlatformAction.Administer)
+  async setAccountAudience(@Args('input') input: SetAccountAudienceInput): Promise<AccountType> {
+    return toAccountType(await this.accountsService.setAudience(input.accountId, input.audience));
   }
 
   @Mutation(() => AccountType, { description: 'Suspends an account and ends its sessions immediately.' })

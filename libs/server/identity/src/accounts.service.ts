@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, ConflictError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
-import { PlatformRole } from '@commons/shared-contracts';
+import { Audience, PlatformRole } from '@commons/shared-contracts';
 import { AccountEntity } from './entities/account.entity';
 import { PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
@@ -16,6 +16,7 @@ export interface NewAccount {
   department?: string | null;
   title?: string | null;
   role?: PlatformRole;
+  audience?: Audience;
 }
 
 @Injectable()
@@ -46,6 +47,7 @@ export class AccountsService {
       department: input.department ?? null,
       title: input.title ?? null,
       role: input.role ?? PlatformRole.Member,
+      audience: input.audience ?? Audience.Employee,
       suspendedAt: null,
       lastSignInAt: null,
       passwordChangedAt: now,
@@ -70,8 +72,15 @@ export class AccountsService {
     return account;
   }
 
-  list(args: AccountsArgs) {
-    return this.accounts.directoryPage(args);
+  /** An account as `viewer` may see it: out-of-reach accounts read as not found. */
+  async getVisible(viewer: Viewer, id: string): Promise<AccountEntity> {
+    const account = await this.accounts.findVisible(viewer, id);
+    if (!account) throw new NotFoundError('The account');
+    return account;
+  }
+
+  list(viewer: Viewer, args: AccountsArgs) {
+    return this.accounts.directoryPage(viewer, args);
   }
 
   async updateProfile(viewer: Viewer, input: UpdateProfileInput): Promise<AccountEntity> {
@@ -93,7 +102,24 @@ export class AccountsService {
     return this.dataSource.transaction(async (manager) => {
       const account = await this.lockAccount(manager, accountId);
       if (account.role === PlatformRole.Admin && role !== PlatformRole.Admin) await this.assertAnotherAdmin(manager, account.id);
+      if (role !== PlatformRole.Member && account.audience !== Audience.Employee) {
+        throw ValidationError.field('role', 'Only employees can be admins or steering-committee members.');
+      }
       account.role = role;
+      account.updatedAt = this.clock.now();
+      await manager.save(account);
+      return account;
+    });
+  }
+
+  /** Moves an account between audiences (an employee who becomes a partner, say); takes effect on its next request. */
+  async setAudience(accountId: string, audience: Audience): Promise<AccountEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const account = await this.lockAccount(manager, accountId);
+      if (account.role !== PlatformRole.Member && audience !== Audience.Employee) {
+        throw ValidationError.field('audience', 'Admins and steering-committee members are employees; change their role first.');
+      }
+      account.audience = audience;
       account.updatedAt = this.clock.now();
       await manager.save(account);
       return account;

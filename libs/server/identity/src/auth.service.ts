@@ -11,7 +11,7 @@ import {
   type RequestContext,
   type Viewer,
 } from '@commons/server-core';
-import { PlatformRole } from '@commons/shared-contracts';
+import { Audience, PlatformRole } from '@commons/shared-contracts';
 import { AccountEntity } from './entities/account.entity';
 import { AccountsService } from './accounts.service';
 import { InvitesService } from './invites.service';
@@ -68,6 +68,7 @@ export class AuthService {
       const account = await this.accounts.create(manager, {
         ...input,
         role: isFirstAccount ? PlatformRole.Admin : (invite?.role ?? PlatformRole.Member),
+        audience: isFirstAccount ? Audience.Employee : (invite?.audience ?? Audience.Employee),
       });
       if (invite) await this.invites.markAccepted(manager, invite, account.id);
       return this.openSession(manager, account, meta);
@@ -97,7 +98,7 @@ export class AuthService {
     account.lastSignInAt = this.clock.now();
     await manager.update(AccountEntity, account.id, { lastSignInAt: account.lastSignInAt });
     const { token, sessionId } = await this.sessions.start(manager, account.id, meta);
-    return { account, token, viewer: { accountId: account.id, sessionId, role: account.role } };
+    return { account, token, viewer: { accountId: account.id, sessionId, role: account.role, audience: account.audience } };
   }
 
   async signOut(viewer: Viewer): Promise<void> {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AuthorizationService, type AppConfig } from '@commons/server-core';
 import { VIEWER_RESOLVER } from '@commons/server-graphql';
 import { AccountRepository } from './account.repository';
+import { AccountVisibility } from './account-visibility';
 import { AccountsResolver } from './accounts.resolver';
 import { AccountsService } from './accounts.service';
 import { AuthResolver } from './auth.resolver';
@@ -33,6 +34,7 @@ export const identityEntities = [AccountEntity, SessionEntity, InviteEntity, Pla
     { provide: SessionCookie, inject: [APP_CONFIG], useFactory: (c: AppConfig) => new SessionCookie(c) },
     { provide: VIEWER_RESOLVER, useClass: SessionViewerResolver },
     AccountRepository,
+    AccountVisibility,
     AccountsService,
     AuthService,
     InvitesService,
@@ -44,7 +46,7 @@ export const identityEntities = [AccountEntity, SessionEntity, InviteEntity, Pla
     AuthResolver,
     RegistrationResolver,
   ],
-  exports: [VIEWER_RESOLVER, AccountsService, AccountRepository, SessionsService, SessionCookie],
+  exports: [VIEWER_RESOLVER, AccountVisibility, AccountsService, AccountRepository, SessionsService, SessionCookie],
 })
 export class IdentityModule implements OnModuleInit {
   constructor(private readonly authorization: AuthorizationService) {}

@@ -5,3 +5,6 @@ export { SessionsService } from './sessions.service';
 export { SessionCookie } from './session-cookie';
 export { AccountAction } from './identity.actions';
 export { AccountEntity } from './entities/account.entity';
+export { AccountVisibility, type AccountScope, type AccountScopeCondition } from './account-visibility';
+export { AccountType, AudienceEnum, PlatformRoleEnum } from './dto/account.type';
+export { toAccountType } from './dto/account.mapper';

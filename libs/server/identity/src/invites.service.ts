@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, Clock, uuidv7, ValidationError, type AppConfig, type Viewer } from '@commons/server-core';
-import type { PlatformRole } from '@commons/shared-contracts';
+import { Audience, PlatformRole } from '@commons/shared-contracts';
 import { InviteEntity } from './entities/invite.entity';
 import { SecretTokens } from './secret-token';
 import { AccountsService } from './accounts.service';
@@ -12,6 +12,7 @@ const INVITE_TTL_DAYS = 14;
 export interface InvitationView {
   email: string | null;
   role: PlatformRole;
+  audience: Audience;
   expiresAt: Date;
   usable: boolean;
 }
@@ -25,7 +26,10 @@ export class InvitesService {
     private readonly clock: Clock,
   ) {}
 
-  async create(viewer: Viewer, input: { email?: string | null; role: PlatformRole }) {
+  async create(viewer: Viewer, input: { email?: string | null; role: PlatformRole; audience?: Audience }) {
+    if (input.role !== PlatformRole.Member && (input.audience ?? Audience.Employee) !== Audience.Employee) {
+      throw ValidationError.field('role', 'Only employees can be admins or steering-committee members.');
+    }
     const now = this.clock.now();
     const token = this.tokens.generate();
     const invite: InviteEntity = {
@@ -33,6 +37,7 @@ export class InvitesService {
       tokenHash: this.tokens.hash(token),
       email: input.email ? AccountsService.normalizeEmail(input.email) : null,
       role: input.role,
+      audience: input.audience ?? Audience.Employee,
       createdById: viewer.accountId,
       createdAt: now,
       expiresAt: new Date(now.getTime() + INVITE_TTL_DAYS * 86_400_000),
@@ -77,6 +82,7 @@ export class InvitesService {
     return {
       email: invite.email,
       role: invite.role,
+      audience: invite.audience,
       expiresAt: invite.expiresAt,
       usable: invite.acceptedAt === null && invite.expiresAt > this.clock.now(),
     };

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { APP_CONFIG, Clock, uuidv7, type AppConfig, type Viewer } from '@commons/server-core';
-import type { PlatformRole } from '@commons/shared-contracts';
+import type { Audience, PlatformRole } from '@commons/shared-contracts';
 import { SessionEntity } from './entities/session.entity';
 import { SecretTokens } from './secret-token';
 
@@ -54,8 +54,8 @@ export class SessionsService {
   async resolve(token: string | undefined): Promise<Viewer | null> {
     if (!this.tokens.isWellFormed(token)) return null;
     const now = this.clock.now();
-    const rows: Array<{ id: string; account_id: string; role: PlatformRole; last_seen_at: Date }> = await this.dataSource.query(
-      `SELECT s.id, s.account_id, a.role, s.last_seen_at
+    const rows: Array<{ id: string; account_id: string; role: PlatformRole; audience: Audience; last_seen_at: Date }> = await this.dataSource.query(
+      `SELECT s.id, s.account_id, a.role, a.audience, s.last_seen_at
          FROM sessions s JOIN accounts a ON a.id = s.account_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.suspended_at IS NULL`,
       [this.tokens.hash(token), now],
@@ -66,7 +66,7 @@ export class SessionsService {
       // Best effort: a lost touch only makes "last seen" a little older.
       void this.dataSource.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [row.id, now]).catch(() => undefined);
     }
-    return { sessionId: row.id, accountId: row.account_id, role: row.role };
+    return { sessionId: row.id, accountId: row.account_id, role: row.role, audience: row.audience };
   }
 
   async end(manager: EntityManager, sessionId: string, reason: SessionEndReason): Promise<void> {

@@ -1,8 +1,8 @@
-import { PlatformRole } from '@commons/shared-contracts';
+import { Audience, PlatformRole } from '@commons/shared-contracts';
 import { ForbiddenError, UnauthenticatedError } from '../errors/domain-errors';
 import { AuthorizationService, PlatformAction } from './authorization.service';
 
-const viewer = (role: PlatformRole) => ({ accountId: 'a1', sessionId: 's1', role });
+const viewer = (role: PlatformRole) => ({ accountId: 'a1', sessionId: 's1', role, audience: Audience.Employee });
 
 describe('AuthorizationService', () => {
   const authorization = new AuthorizationService();
@@ -22,6 +22,20 @@ describe('AuthorizationService', () => {
   it('passes the resource to registered rules', () => {
     expect(authorization.can(viewer(PlatformRole.Member), 'note:edit', { authorId: 'a1' })).toBe(true);
     expect(() => authorization.assert(viewer(PlatformRole.Member), 'note:edit', { authorId: 'b2' })).toThrow(ForbiddenError);
+  });
+
+  it('lets admins through every rule and reports the overrides they checked', () => {
+    const overrides: string[] = [];
+    const audited = new AuthorizationService();
+    audited.registerRules({ 'note:edit': (actor, note) => (note as { authorId: string }).authorId === actor.accountId });
+    audited.onAdminOverride(({ action, actor }) => overrides.push(`${actor.accountId}:${action}`));
+    const admin = { ...viewer(PlatformRole.Admin), accountId: 'root' };
+    expect(audited.can(admin, 'note:edit', { authorId: 'b2' })).toBe(true);
+    expect(overrides).toEqual([]);
+    audited.assert(admin, 'note:edit', { authorId: 'b2' });
+    // Allowed by the rule itself: nothing to report.
+    audited.assert(admin, 'note:edit', { authorId: 'root' });
+    expect(overrides).toEqual(['root:note:edit']);
   });
 
   it('fails closed on unknown actions and refuses duplicate registrations', () => {

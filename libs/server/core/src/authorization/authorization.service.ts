@@ -19,10 +19,19 @@ export const PlatformAction = {
   Administer: 'platform:administer',
 } as const;
 
+/** An admin did something the rules alone would have refused. */
+export interface AdminOverride {
+  actor: Viewer;
+  action: string;
+  resource: unknown;
+}
+
 /**
  * The one place that decides permissions. Domains register their rules at start-up;
  * guards, field middleware and services all ask `can` / `assert`, never decide alone.
  * Anonymous actors are refused every rule: public fields are marked public instead.
+ * Platform admins may do everything; when a checked action (`assert`) passes only because the
+ * actor is an admin, the override listeners hear of it (the moderation audit log records them).
  */
 @Injectable()
 export class AuthorizationService {
@@ -32,11 +41,18 @@ export class AuthorizationService {
     [PlatformAction.Administer, (a) => a.role === PlatformRole.Admin],
   ]);
 
+  private readonly overrideListeners: Array<(override: AdminOverride) => void> = [];
+
   registerRules(rules: Record<string, AuthorizationRule>): void {
     for (const [action, rule] of Object.entries(rules)) {
       if (this.rules.has(action)) throw new Error(`Authorization rule "${action}" is registered twice`);
       this.rules.set(action, rule);
     }
+  }
+
+  /** Called for every admin override checked with `assert`, synchronously, in the caller's flow. */
+  onAdminOverride(listener: (override: AdminOverride) => void): void {
+    this.overrideListeners.push(listener);
   }
 
   has(action: string): boolean {
@@ -47,7 +63,8 @@ export class AuthorizationService {
     const rule = this.rules.get(action);
     // An unknown action is a programming error; failing closed keeps it from leaking data.
     if (!rule) throw new Error(`No authorization rule named "${action}"`);
-    return actor !== null && rule(actor, resource);
+    if (actor === null) return false;
+    return rule(actor, resource) || actor.role === PlatformRole.Admin;
   }
 
   /** Throws UNAUTHENTICATED for anonymous actors and FORBIDDEN for refused ones. */
@@ -56,6 +73,10 @@ export class AuthorizationService {
       if (!this.rules.has(action)) throw new Error(`No authorization rule named "${action}"`);
       throw new UnauthenticatedError();
     }
-    if (!this.can(actor, action, resource)) throw new ForbiddenError();
+    const rule = this.rules.get(action);
+    if (!rule) throw new Error(`No authorization rule named "${action}"`);
+    if (rule(actor, resource)) return;
+    if (actor.role !== PlatformRole.Admin) throw new ForbiddenError();
+    for (const listener of this.overrideListeners) listener({ actor, action, resource });
   }
 }

@@ -1,10 +1,12 @@
-import type { PlatformRole } from '@commons/shared-contracts';
+import type { Audience, PlatformRole } from '@commons/shared-contracts';
 
 /** The signed-in account a request acts for. Anonymous requests have no Viewer (null). */
 export interface Viewer {
   accountId: string;
   sessionId: string;
   role: PlatformRole;
+  /** Employees are the host organisation; customers and partners see only communities opened to them. */
+  audience: Audience;
 }
 
 /** What a request carries from transport to services: who asks, and from where. */

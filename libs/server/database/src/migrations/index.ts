@@ -1,8 +1,9 @@
 import type { MigrationInterface } from 'typeorm';
 import { Foundation1795426444440 } from './1795426444440-foundation';
+import { Communities1795436773400 } from './1795436773400-communities';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the built API,
  * the tests and the migration tool all run exactly the same set.
  */
-export const migrations: Array<new () => MigrationInterface> = [Foundation1795426444440];
+export const migrations: Array<new () => MigrationInterface> = [Foundation1795426444440, Communities1795436773400];

@@ -6,9 +6,13 @@ import type { GraphqlContext } from '../graphql-context';
 import { AUTHORIZATION_METADATA, type FieldAccess } from './authorization.decorators';
 
 /**
- * Runs before every resolver and field resolver. A resolver without @Public or @Authorize
- * is refused (fail closed), so forgetting a rule cannot open data.
+ * Runs before every resolver and field resolver. A root resolver (query, mutation,
+ * subscription) without @Public or @Authorize is refused (fail closed), so forgetting a rule
+ * cannot open data. A field resolver without its own rule is protected by its type's rule,
+ * which the field middleware enforces and the schema test proves present.
  */
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
 @Injectable()
 export class AuthorizationGuard implements CanActivate {
   private readonly logger = new Logger(AuthorizationGuard.name);
@@ -24,12 +28,14 @@ export class AuthorizationGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
+    const gql = GqlExecutionContext.create(context);
     if (!access) {
+      const parent = gql.getInfo<{ parentType: { name: string } }>().parentType.name;
+      if (!ROOT_TYPES.has(parent)) return true;
       this.logger.error(`${context.getClass().name}.${context.getHandler().name} has no authorization rule`);
       return false;
     }
     if (access.kind !== 'rule') return true;
-    const gql = GqlExecutionContext.create(context);
     // Root fields have no parent; on a field resolver the parent object is the resource.
     this.authorization.assert(gql.getContext<GraphqlContext>().viewer, access.action, gql.getRoot<unknown>());
     return true;

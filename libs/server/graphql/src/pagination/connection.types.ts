@@ -45,10 +45,15 @@ export interface Edge<T> {
 export interface ConnectionShape<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
+  /** Present on connections made with `{ totalCount: true }`. */
+  totalCount?: number;
 }
 
-/** A Relay connection type for `node`: `<Name>Connection { edges { cursor node } pageInfo }`. */
-export function ConnectionType<T>(node: Type<T>, name: string): Type<ConnectionShape<T>> {
+/**
+ * A Relay connection type for `node`: `<Name>Connection { edges { cursor node } pageInfo }`,
+ * with `totalCount` when asked (its query must count only what the viewer may see).
+ */
+export function ConnectionType<T>(node: Type<T>, name: string, options: { totalCount?: boolean } = {}): Type<ConnectionShape<T>> {
   @ObjectType(`${name}Edge`)
   @ReadableWithParent()
   class EdgeType {
@@ -59,7 +64,8 @@ export function ConnectionType<T>(node: Type<T>, name: string): Type<ConnectionS
     node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  // With a count, the plain shape is an abstract base of the counted type, not a type of its own.
+  @ObjectType(`${name}Connection`, { isAbstract: options.totalCount === true })
   @ReadableWithParent()
   class Connection {
     @Field(() => [EdgeType])
@@ -68,5 +74,13 @@ export function ConnectionType<T>(node: Type<T>, name: string): Type<ConnectionS
     @Field(() => PageInfo)
     pageInfo: PageInfo;
   }
-  return Connection;
+  if (!options.totalCount) return Connection;
+
+  @ObjectType(`${name}Connection`)
+  @ReadableWithParent()
+  class CountedConnection extends Connection {
+    @Field(() => Int, { description: 'How many items match in all, counting only what the viewer may see.' })
+    totalCount: number;
+  }
+  return CountedConnection;
 }

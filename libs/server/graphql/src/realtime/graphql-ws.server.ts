@@ -23,6 +23,7 @@ import { createErrorFormatter } from '../errors/error-formatter';
 import { VIEWER_RESOLVER, type GraphqlContext, type ViewerResolver } from '../graphql-context';
 import { limitParseOptions, limitValidationRules } from '../limits/graphql-limits';
 import { resolveViewer } from '../resolve-viewer';
+import { RequestLoaders } from '../loaders/request-loaders';
 
 /** What this server keeps per connection, next to graphql-ws's own socket and request. */
 interface ConnectionExtra extends Record<PropertyKey, unknown> {
@@ -119,6 +120,7 @@ export class GraphqlWsServer implements OnModuleDestroy {
           const { document } = checked;
           const contextValue: GraphqlContext = {
             transport: 'ws',
+            loaders: new RequestLoaders(),
             viewer,
             address: this.clientAddress(ctx.extra.request),
             requestId: randomUUID(),

@@ -2,8 +2,9 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
 import { ConnectionArgs } from '@commons/server-graphql';
-import { PlatformRoleEnum } from './account.type';
+import { AudienceEnum, PlatformRoleEnum } from './account.type';
 import {
+  Audience,
   DEPARTMENT_MAX_LENGTH,
   DISPLAY_NAME_MAX_LENGTH,
   EMAIL_MAX_LENGTH,
@@ -127,6 +128,21 @@ export class CreateInviteInput {
   @Field(() => PlatformRoleEnum, { defaultValue: PlatformRole.Member })
   @IsEnum(PlatformRole)
   role: PlatformRole = PlatformRole.Member;
+
+  @Field(() => AudienceEnum, { defaultValue: Audience.Employee, description: 'Invite customers and partners with their audience.' })
+  @IsEnum(Audience)
+  audience: Audience = Audience.Employee;
+}
+
+@InputType()
+export class SetAccountAudienceInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Not a valid account id.' })
+  accountId: string;
+
+  @Field(() => AudienceEnum)
+  @IsEnum(Audience)
+  audience: Audience;
 }
 
 @InputType()

@@ -10,6 +10,7 @@ export function toAccountType(account: AccountEntity): AccountType {
     department: account.department,
     title: account.title,
     role: account.role,
+    audience: account.audience,
     createdAt: account.createdAt,
     email: account.email,
     lastSignInAt: account.lastSignInAt,

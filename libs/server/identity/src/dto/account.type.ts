@@ -1,11 +1,17 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType, Authorize } from '@commons/server-graphql';
-import { PLATFORM_ROLES, type PlatformRole } from '@commons/shared-contracts';
+import { AUDIENCES, PLATFORM_ROLES, type Audience, type PlatformRole } from '@commons/shared-contracts';
 import { AccountAction } from '../identity.actions';
 
 /** GraphQL names enum values by key: this object's keys are the role values themselves. */
 export const PlatformRoleEnum = Object.fromEntries(PLATFORM_ROLES.map((r) => [r, r])) as { [R in PlatformRole]: R };
 registerEnumType(PlatformRoleEnum, { name: 'PlatformRole', description: 'Organisation-wide role of an account.' });
+
+export const AudienceEnum = Object.fromEntries(AUDIENCES.map((a) => [a, a])) as { [A in Audience]: A };
+registerEnumType(AudienceEnum, {
+  name: 'Audience',
+  description: 'Who an account is to the organisation. Customers and partners see only communities opened to their audience.',
+});
 
 @ObjectType('Account', { description: 'A person on the platform.' })
 @Authorize(AccountAction.Read)
@@ -27,6 +33,9 @@ export class AccountType {
 
   @Field(() => PlatformRoleEnum)
   role: PlatformRole;
+
+  @Field(() => AudienceEnum)
+  audience: Audience;
 
   @Field()
   createdAt: Date;

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Public, ReadableWithParent } from '@commons/server-graphql';
-import { PlatformRoleEnum } from './account.type';
-import { PlatformRole } from '@commons/shared-contracts';
+import { AudienceEnum, PlatformRoleEnum } from './account.type';
+import type { Audience, PlatformRole } from '@commons/shared-contracts';
 
 @ObjectType('PlatformSettings')
 @Public()
@@ -18,6 +18,9 @@ export class InvitationType {
 
   @Field(() => PlatformRoleEnum)
   role: PlatformRole;
+
+  @Field(() => AudienceEnum)
+  audience: Audience;
 
   @Field()
   expiresAt: Date;

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { PLATFORM_ROLES, PlatformRole } from '@commons/shared-contracts';
+import { AUDIENCES, Audience, PLATFORM_ROLES, PlatformRole } from '@commons/shared-contracts';
 
 @Entity('accounts')
 @Index('accounts_directory_order', ['sortName', 'id'])
@@ -30,6 +30,9 @@ export class AccountEntity {
 
   @Column({ type: 'enum', enum: PLATFORM_ROLES, enumName: 'platform_role', default: PlatformRole.Member })
   role: PlatformRole;
+
+  @Column({ type: 'enum', enum: AUDIENCES, enumName: 'audience', default: Audience.Employee })
+  audience: Audience;
 
   @Column('timestamptz', { name: 'suspended_at', nullable: true })
   suspendedAt: Date | null;

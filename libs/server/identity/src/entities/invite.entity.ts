@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { PLATFORM_ROLES, PlatformRole } from '@commons/shared-contracts';
+import { AUDIENCES, Audience, PLATFORM_ROLES, PlatformRole } from '@commons/shared-contracts';
 import { AccountEntity } from './account.entity';
 
 /** A single-use link that lets someone register even when open registration is off. */
@@ -18,6 +18,10 @@ export class InviteEntity {
 
   @Column({ type: 'enum', enum: PLATFORM_ROLES, enumName: 'platform_role', default: PlatformRole.Member })
   role: PlatformRole;
+
+  /** Customers and partners join by invite with their audience; open registration is for employees. */
+  @Column({ type: 'enum', enum: AUDIENCES, enumName: 'audience', default: Audience.Employee })
+  audience: Audience;
 
   @Column('uuid', { name: 'created_by_id' })
   createdById: string;

@@ -4,12 +4,20 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Who an account is to the organisation. Customers and partners see only communities opened to their audience. */
+export type Audience =
+  | 'CUSTOMER'
+  | 'EMPLOYEE'
+  | 'PARTNER';
+
 export type ChangePasswordInput = {
   currentPassword: string;
   newPassword: string;
 };
 
 export type CreateInviteInput = {
+  /** Invite customers and partners with their audience. */
+  audience?: Audience;
   /** Restrict the invite to this address. */
   email?: string | null | undefined;
   role?: PlatformRole;

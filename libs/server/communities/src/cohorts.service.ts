@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { AuthorizationService, Clock, ConflictError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
+import { AccountEntity } from '@commons/server-identity';
+import { CommunityLifecycle } from '@commons/shared-contracts';
+import { CohortAction } from './cohort-access';
+import { CohortRepository, type LoadedCohort } from './cohort.repository';
+import { CommunityAction } from './community-access';
+import { CommunityAccessService } from './community-access.service';
+import { CohortEntity } from './entities/cohort.entity';
+import { CohortMemberEntity } from './entities/cohort-member.entity';
+import { CommunityCohortEntity } from './entities/community-cohort.entity';
+import type { CohortsArgs, CommunityCohortInput, NewCohortInput, UpdateCohortInput } from './dto/cohort.inputs';
+
+@Injectable()
+export class CohortsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: CohortRepository,
+    private readonly communities: CommunityAccessService,
+    private readonly authorization: AuthorizationService,
+    private readonly clock: Clock,
+  ) {}
+
+  list(viewer: Viewer, args: CohortsArgs) {
+    return this.repository.page(viewer, args);
+  }
+
+  /** NOT_FOUND for a cohort the viewer may not read. */
+  async get(viewer: Viewer, id: string): Promise<LoadedCohort> {
+    const cohort = (await this.repository.load(viewer, [id])).get(id);
+    if (!cohort || !this.authorization.can(viewer, CohortAction.Read, cohort)) throw new NotFoundError('The cohort');
+    return cohort;
+  }
+
+  async create(viewer: Viewer, input: NewCohortInput): Promise<LoadedCohort> {
+    const { id } = await this.dataSource.transaction((manager) => this.createIn(manager, viewer, input, ''));
+    return this.get(viewer, id);
+  }
+
+  /** Creates a cohort in the caller's transaction (the community wizard creates one with its community). */
+  async createIn(manager: EntityManager, viewer: Viewer, input: NewCohortInput, fieldPrefix: string): Promise<CohortEntity> {
+    this.authorization.assert(viewer, CohortAction.Create);
+    const now = this.clock.now();
+    const cohort = manager.create(CohortEntity, {
+      id: uuidv7(now.getTime()),
+      name: input.name,
+      sortName: input.name.toLowerCase(),
+      description: input.description ?? '',
+      createdById: viewer.accountId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await manager.insert(CohortEntity, cohort);
+    await this.addMembers(manager, cohort.id, input.memberIds, `${fieldPrefix}memberIds`);
+    return cohort;
+  }
+
+  async update(viewer: Viewer, input: UpdateCohortInput): Promise<LoadedCohort> {
+    const cohort = await this.get(viewer, input.cohortId);
+    this.authorization.assert(viewer, CohortAction.Manage, cohort);
+    await this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOne(CohortEntity, { where: { id: cohort.id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw new NotFoundError('The cohort');
+      if (input.name !== undefined) {
+        row.name = input.name;
+        row.sortName = input.name.toLowerCase();
+      }
+      if (input.description !== undefined) row.description = input.description ?? '';
+      row.updatedAt = this.clock.now();
+      await manager.save(row);
+      await this.addMembers(manager, row.id, input.addMemberIds, 'addMemberIds');
+      if (input.removeMemberIds.length > 0) {
+        await manager.delete(CohortMemberEntity, { cohortId: row.id, accountId: In(input.removeMemberIds) });
+      }
+    });
+    return this.get(viewer, cohort.id);
+  }
+
+  /** Deletes a cohort no pilot depends on any more. */
+  async delete(viewer: Viewer, id: string): Promise<void> {
+    const cohort = await this.get(viewer, id);
+    this.authorization.assert(viewer, CohortAction.Manage, cohort);
+    await this.dataSource.transaction(async (manager) => {
+      const inPilot: Array<{ name: string }> = await manager.query(
+        `SELECT c.name FROM community_cohorts cc JOIN communities c ON c.id = cc.community_id
+          WHERE cc.cohort_id = $1 AND c.lifecycle = 'PILOT' LIMIT 1`,
+        [id],
+      );
+      if (inPilot[0]) throw new ConflictError(`"${inPilot[0].name}" is piloting with this cohort; detach it first.`);
+      await manager.delete(CohortEntity, { id });
+    });
+  }
+
+  async attach(viewer: Viewer, input: CommunityCohortInput): Promise<void> {
+    await this.communities.require(viewer, input.communityId, CommunityAction.Manage);
+    await this.dataSource.transaction((manager) => this.attachIn(manager, viewer, input.communityId, input.cohortId));
+  }
+
+  /** Attaches in the caller's transaction; the viewer must run the cohort and manage the community. */
+  async attachIn(manager: EntityManager, viewer: Viewer, communityId: string, cohortId: string): Promise<void> {
+    const cohort = (await this.repository.load(viewer, [cohortId])).get(cohortId);
+    // The creator of a cohort made in this same transaction runs it too.
+    if (!cohort || !this.authorization.can(viewer, CohortAction.Read, cohort)) {
+      const created = await manager.findOne(CohortEntity, { where: { id: cohortId, createdById: viewer.accountId } });
+      if (!created) throw ValidationError.field('cohortIds', 'This cohort was not found.');
+    } else {
+      this.authorization.assert(viewer, CohortAction.Manage, cohort);
+    }
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(CommunityCohortEntity)
+      .values({ communityId, cohortId, attachedAt: this.clock.now() })
+      .orIgnore()
+      .execute();
+  }
+
+  async detach(viewer: Viewer, input: CommunityCohortInput): Promise<void> {
+    await this.communities.require(viewer, input.communityId, CommunityAction.Manage);
+    await this.dataSource.transaction(async (manager) => {
+      const community = await this.communities.lock(manager, input.communityId);
+      const attached = await this.attachedCount(manager, community.id);
+      if (community.lifecycle === CommunityLifecycle.Pilot && attached <= 1) {
+        throw new ConflictError('A pilot needs a cohort: attach another one first, or make the community active.');
+      }
+      await manager.delete(CommunityCohortEntity, { communityId: input.communityId, cohortId: input.cohortId });
+    });
+  }
+
+  attachedCount(manager: EntityManager, communityId: string): Promise<number> {
+    return manager.count(CommunityCohortEntity, { where: { communityId } });
+  }
+
+  private async addMembers(manager: EntityManager, cohortId: string, accountIds: string[], field: string): Promise<void> {
+    if (accountIds.length === 0) return;
+    const found = await manager.count(AccountEntity, { where: { id: In(accountIds) } });
+    if (found !== new Set(accountIds).size) throw ValidationError.field(field, 'Some of these people were not found.');
+    const now = this.clock.now();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(CohortMemberEntity)
+      .values([...new Set(accountIds)].map((accountId) => ({ cohortId, accountId, addedAt: now })))
+      .orIgnore()
+      .execute();
+  }
+}

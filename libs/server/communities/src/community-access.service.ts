@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuthorizationService, ConflictError, NotFoundError, type Viewer } from '@commons/server-core';
+import { CommunityLifecycle } from '@commons/shared-contracts';
+import { CommunityAction } from './community-access';
+import { CommunityRepository, type LoadedCommunity } from './community.repository';
+import { CommunityEntity } from './entities/community.entity';
+
+/**
+ * The entry point every domain uses to act inside a community: load it as the viewer sees it
+ * and ask the AuthorizationService. A community the viewer may not see is NOT_FOUND, exactly as
+ * a missing one; a visible one they may not act on is FORBIDDEN.
+ */
+@Injectable()
+export class CommunityAccessService {
+  constructor(
+    private readonly communities: CommunityRepository,
+    private readonly authorization: AuthorizationService,
+  ) {}
+
+  async visible(viewer: Viewer, communityId: string): Promise<LoadedCommunity> {
+    const loaded = (await this.communities.load(viewer, [communityId])).get(communityId);
+    if (!loaded || !this.authorization.can(viewer, CommunityAction.View, loaded)) throw new NotFoundError('The community');
+    return loaded;
+  }
+
+  /** Loads the community and asserts `action` on it. */
+  async require(viewer: Viewer, communityId: string, action: string): Promise<LoadedCommunity> {
+    const loaded = await this.visible(viewer, communityId);
+    this.authorization.assert(viewer, action, loaded);
+    return loaded;
+  }
+
+  can(viewer: Viewer, action: string, loaded: LoadedCommunity): boolean {
+    return this.authorization.can(viewer, action, loaded);
+  }
+
+  /** Archived communities are read-only: settings and membership stay as they were. */
+  assertNotArchived(community: CommunityEntity): void {
+    if (community.lifecycle === CommunityLifecycle.Archived) {
+      throw new ConflictError('This community is archived and read-only; restore it first.');
+    }
+  }
+
+  /** Locks the community row for the rest of the transaction: membership invariants (a last manager) hold under concurrency. */
+  async lock(manager: EntityManager, communityId: string): Promise<CommunityEntity> {
+    const community = await manager.findOne(CommunityEntity, { where: { id: communityId }, lock: { mode: 'pessimistic_write' } });
+    if (!community) throw new NotFoundError('The community');
+    return community;
+  }
+}

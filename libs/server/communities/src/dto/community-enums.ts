@@ -1,0 +1,42 @@
+import { registerEnumType } from '@nestjs/graphql';
+import {
+  COMMUNITY_LIFECYCLES,
+  COMMUNITY_ROLES,
+  COMMUNITY_VISIBILITIES,
+  METRIC_KEYS,
+  OBJECTIVE_DIRECTIONS,
+  SOCIAL_INTENTS,
+  USE_CASES,
+} from '@commons/shared-contracts';
+
+/** GraphQL names enum values by key: these objects map each value to itself. */
+function graphqlEnum<T extends string>(values: readonly T[]): { [V in T]: V } {
+  return Object.fromEntries(values.map((v) => [v, v])) as { [V in T]: V };
+}
+
+export const CommunityVisibilityEnum = graphqlEnum(COMMUNITY_VISIBILITIES);
+registerEnumType(CommunityVisibilityEnum, {
+  name: 'CommunityVisibility',
+  description: 'OPEN: anyone in the audience joins. PRIVATE: listed; join by request. SECRET: unlisted; invitation only.',
+});
+
+export const SocialIntentEnum = graphqlEnum(SOCIAL_INTENTS);
+registerEnumType(SocialIntentEnum, { name: 'SocialIntent', description: 'The business purpose the community is stated to serve.' });
+
+export const UseCaseEnum = graphqlEnum(USE_CASES);
+registerEnumType(UseCaseEnum, { name: 'UseCase', description: 'What the community uses to serve its intent.' });
+
+export const CommunityLifecycleEnum = graphqlEnum(COMMUNITY_LIFECYCLES);
+registerEnumType(CommunityLifecycleEnum, {
+  name: 'CommunityLifecycle',
+  description: 'DRAFT (its managers only) → PILOT (the cohort) → ACTIVE (the audience) → ARCHIVED (read-only).',
+});
+
+export const CommunityRoleEnum = graphqlEnum(COMMUNITY_ROLES);
+registerEnumType(CommunityRoleEnum, { name: 'CommunityRole' });
+
+export const MetricKeyEnum = graphqlEnum(METRIC_KEYS);
+registerEnumType(MetricKeyEnum, { name: 'MetricKey', description: 'A metric an objective targets.' });
+
+export const ObjectiveDirectionEnum = graphqlEnum(OBJECTIVE_DIRECTIONS);
+registerEnumType(ObjectiveDirectionEnum, { name: 'ObjectiveDirection', description: 'UP: higher is better. DOWN: lower is better.' });

@@ -1,0 +1,13 @@
+export { CommunitiesModule, communityEntities } from './communities.module';
+export { CommunityAccessService } from './community-access.service';
+export { CommunitiesService } from './communities.service';
+export { MembershipsService } from './memberships.service';
+export {
+  CommunityAction,
+  COMMUNITY_RESOURCE_ACTIONS,
+  communityRules,
+  type CommunityAccess,
+  type CommunityResource,
+} from './community-access';
+export { CohortAction } from './cohort-access';
+export type { LoadedCommunity } from './community.repository';
