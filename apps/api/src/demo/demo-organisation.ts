@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccountRepository, AccountsService } from '@commons/server-identity';
-import { PlatformRole } from '@commons/shared-contracts';
+import { Audience, PlatformRole } from '@commons/shared-contracts';
+import { seedDemoCommunities } from './demo-communities';
 
 export const DEMO_PASSWORD = 'commons-demo';
 
@@ -11,6 +12,8 @@ export const DEMO_LOGINS = [
   { role: 'Admin', email: 'admin@commons.example', password: DEMO_PASSWORD },
   { role: 'Steering', email: 'steering@commons.example', password: DEMO_PASSWORD },
   { role: 'Member', email: 'ada.lovelace@commons.example', password: DEMO_PASSWORD },
+  { role: 'Customer', email: 'casey.customer@northwind.example', password: DEMO_PASSWORD },
+  { role: 'Partner', email: 'pat.partner@fabrikam.example', password: DEMO_PASSWORD },
 ] as const;
 
 const DEPARTMENTS: Record<string, string[]> = {
@@ -38,7 +41,8 @@ const LAST_NAMES = [
 
 /**
  * A small organisation for `npm start`: an admin, a steering-committee member and a few
- * dozen employees across departments. Deterministic, and only written to an empty database.
+ * dozen employees across departments, customers and a partner, and their communities.
+ * Deterministic, written in one transaction, and only to an empty database.
  */
 @Injectable()
 export class DemoOrganisation {
@@ -57,6 +61,7 @@ export class DemoOrganisation {
       await manager.query('SELECT pg_advisory_xact_lock(727110003)');
       if ((await manager.query('SELECT 1 FROM accounts LIMIT 1')).length > 0) return;
       for (const person of demoPeople()) await this.accounts.create(manager, { ...person, password: DEMO_PASSWORD });
+      await seedDemoCommunities(manager, new Date());
     });
     this.logger.log('Seeded the demo organisation');
     return true;
@@ -69,6 +74,7 @@ interface DemoPerson {
   department: string;
   title: string;
   role: PlatformRole;
+  audience?: Audience;
 }
 
 export function demoPeople(): DemoPerson[] {
@@ -91,5 +97,12 @@ export function demoPeople(): DemoPerson[] {
       role: PlatformRole.Member,
     });
   }
+  people.push(
+    { email: DEMO_LOGINS[3].email, displayName: 'Casey Customer', department: 'Northwind Traders', title: 'Operations Lead', role: PlatformRole.Member, audience: Audience.Customer },
+    { email: 'jordan.lee@northwind.example', displayName: 'Jordan Lee', department: 'Northwind Traders', title: 'IT Manager', role: PlatformRole.Member, audience: Audience.Customer },
+    { email: 'mia.chen@contoso.example', displayName: 'Mia Chen', department: 'Contoso Retail', title: 'Store Systems Analyst', role: PlatformRole.Member, audience: Audience.Customer },
+    { email: DEMO_LOGINS[4].email, displayName: 'Pat Partner', department: 'Fabrikam Consulting', title: 'Alliance Manager', role: PlatformRole.Member, audience: Audience.Partner },
+    { email: 'noor.haddad@fabrikam.example', displayName: 'Noor Haddad', department: 'Fabrikam Consulting', title: 'Solutions Architect', role: PlatformRole.Member, audience: Audience.Partner },
+  );
   return people;
 }

@@ -18,6 +18,11 @@ export class CommunityAccessService {
     private readonly authorization: AuthorizationService,
   ) {}
 
+  /** Communities with the viewer's access facts, whether or not the viewer may see them (for checks that decide that). */
+  load(viewer: Viewer, ids: readonly string[]): Promise<Map<string, LoadedCommunity>> {
+    return this.communities.load(viewer, ids);
+  }
+
   async visible(viewer: Viewer, communityId: string): Promise<LoadedCommunity> {
     const loaded = (await this.communities.load(viewer, [communityId])).get(communityId);
     if (!loaded || !this.authorization.can(viewer, CommunityAction.View, loaded)) throw new NotFoundError('The community');

@@ -11,3 +11,4 @@ export {
 } from './community-access';
 export { CohortAction } from './cohort-access';
 export type { LoadedCommunity } from './community.repository';
+export * from './community-access.expected';

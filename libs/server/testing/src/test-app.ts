@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '@commons/server-core';
 import { createTestDatabase, type StatementCounter, type TestDatabase } from '@commons/server-database';
 import { AccountsService } from '@commons/server-identity';
-import { PlatformRole } from '@commons/shared-contracts';
+import { type Audience, PlatformRole } from '@commons/shared-contracts';
 import { GraphqlClient } from './graphql-client';
 
 /** The start function of apps/api, passed in so this library does not depend on the app. */
@@ -21,7 +21,7 @@ export interface TestApp {
   /** A fresh anonymous client (its own cookie jar). */
   client(): GraphqlClient;
   /** Creates an account directly through the service (no HTTP) and returns a client signed in as it. */
-  signedIn(role?: PlatformRole, overrides?: Partial<{ email: string; displayName: string; department: string }>): Promise<{
+  signedIn(role?: PlatformRole, overrides?: Partial<{ email: string; displayName: string; department: string; audience: Audience }>): Promise<{
     client: GraphqlClient;
     account: { id: string; email: string };
   }>;
@@ -75,6 +75,7 @@ export async function startTestApp(
           displayName: overrides.displayName ?? `Person ${n}`,
           department: overrides.department ?? 'Engineering',
           role,
+          audience: overrides.audience,
         }),
       );
       const client = testApp.client();
