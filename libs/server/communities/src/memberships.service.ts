@@ -338,14 +338,13 @@ export class MembershipsService {
   }
 
   private async addMember(manager: EntityManager, viewer: Viewer, communityId: string, accountId: string, role: CommunityRole): Promise<void> {
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(CommunityMembershipEntity)
-      .values({ communityId, accountId, role, joinedAt: this.clock.now() })
-      .orIgnore()
-      .execute();
-    if ((inserted.raw as unknown[]).length === 0) return;
+    // Joining twice is harmless: only a new membership is recorded in the history.
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO community_memberships (community_id, account_id, role, joined_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING account_id`,
+      [communityId, accountId, role, this.clock.now()],
+    );
+    if (inserted.length === 0) return;
     await this.history.record(manager, { communityId, accountId, kind: MembershipEventKind.Joined, role, actorId: viewer.accountId });
   }
 

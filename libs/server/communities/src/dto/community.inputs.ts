@@ -175,9 +175,9 @@ export class CreateCommunityInput extends CommunitySettingsFields {
   @Type(() => NewCohortInput)
   newCohort?: NewCohortInput | null;
 
-  @Field({ defaultValue: false, description: 'Start the pilot at once (needs a cohort); otherwise the community starts as a draft.' })
+  @Field(() => Boolean, { defaultValue: false, description: 'Start the pilot at once (needs a cohort); otherwise the community starts as a draft.' })
   @IsBoolean()
-  startPilot: boolean = false;
+  startPilot = false;
 }
 
 @InputType()

@@ -6,8 +6,11 @@ import { InvitationStatus } from '../entities/community-invitation.entity';
 import { JoinRequestStatus } from '../entities/join-request.entity';
 import { CommunityRoleEnum } from './community-enums';
 
-registerEnumType(JoinRequestStatus, { name: 'JoinRequestStatus' });
-registerEnumType(InvitationStatus, { name: 'CommunityInvitationStatus' });
+// GraphQL names enum values by key: these map each stored value to itself.
+export const JoinRequestStatusEnum = Object.fromEntries(Object.values(JoinRequestStatus).map((v) => [v, v])) as { [V in JoinRequestStatus]: V };
+registerEnumType(JoinRequestStatusEnum, { name: 'JoinRequestStatus' });
+export const InvitationStatusEnum = Object.fromEntries(Object.values(InvitationStatus).map((v) => [v, v])) as { [V in InvitationStatus]: V };
+registerEnumType(InvitationStatusEnum, { name: 'CommunityInvitationStatus' });
 
 @ObjectType('JoinRequest', { description: 'A request to join a private community.' })
 @ReadableWithParent()
@@ -21,7 +24,7 @@ export class JoinRequestType {
   @Field(() => String, { nullable: true })
   message: string | null;
 
-  @Field(() => JoinRequestStatus)
+  @Field(() => JoinRequestStatusEnum)
   status: JoinRequestStatus;
 
   @Field()
@@ -52,7 +55,7 @@ export class CommunityInvitationType {
   @Field(() => CommunityRoleEnum)
   role: CommunityRole;
 
-  @Field(() => InvitationStatus)
+  @Field(() => InvitationStatusEnum)
   status: InvitationStatus;
 
   @Field()

@@ -26,7 +26,7 @@ describe('AuthorizationService', () => {
 
   it('lets admins through every rule and reports the overrides they checked', () => {
     const overrides: string[] = [];
-    const audited = new AuthorizationService();
+    const audited: AuthorizationService = new AuthorizationService();
     audited.registerRules({ 'note:edit': (actor, note) => (note as { authorId: string }).authorId === actor.accountId });
     audited.onAdminOverride(({ action, actor }) => overrides.push(`${actor.accountId}:${action}`));
     const admin = { ...viewer(PlatformRole.Admin), accountId: 'root' };
