@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { AuthorizationService } from './authorization/authorization.service';
 import { Clock, SystemClock } from './time/clock';
 
@@ -8,4 +8,16 @@ import { Clock, SystemClock } from './time/clock';
   providers: [AuthorizationService, { provide: Clock, useClass: SystemClock }],
   exports: [AuthorizationService, Clock],
 })
-export class CoreModule {}
+export class CoreModule implements OnModuleInit {
+  private readonly logger = new Logger('AdminOverride');
+
+  constructor(private readonly authorization: AuthorizationService) {}
+
+  onModuleInit(): void {
+    // Until the moderation audit log records them, admin overrides at least reach the log.
+    this.authorization.onAdminOverride(({ actor, action, resource }) => {
+      const communityId = (resource as { access?: { communityId?: string } } | undefined)?.access?.communityId;
+      this.logger.log({ adminId: actor.accountId, action, communityId }, 'An admin acted beyond the ordinary rules');
+    });
+  }
+}
