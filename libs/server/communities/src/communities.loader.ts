@@ -7,12 +7,14 @@ import { CommunityRepository, type LoadedCommunity } from './community.repositor
 import { CohortRepository, type LoadedCohort } from './cohort.repository';
 import { MembershipRepository } from './membership.repository';
 import type { ObjectiveEntity } from './entities/objective.entity';
+import type { JoinRequestEntity } from './entities/join-request.entity';
 
 const ACCESS = new LoaderKey<string, CommunityAccess | null>('community-access');
 const MEMBER_COUNTS = new LoaderKey<string, number>('community-member-counts');
 const OBJECTIVES = new LoaderKey<string, ObjectiveEntity[]>('community-objectives');
 const ACCOUNTS = new LoaderKey<string, AccountEntity | null>('community-accounts');
 const COHORTS = new LoaderKey<string, LoadedCohort[]>('community-cohorts');
+const JOIN_REQUESTS = new LoaderKey<string, JoinRequestEntity | null>('community-viewer-join-requests');
 const COMMUNITIES = new LoaderKey<string, LoadedCommunity | null>('communities');
 
 /**
@@ -40,6 +42,14 @@ export class CommunityLoaders {
     return ctx.loaders.get(COMMUNITIES, async (ids) => {
       const loaded = await this.communities.load(viewer, ids);
       return ids.map((id) => loaded.get(id) ?? null);
+    });
+  }
+
+  /** The viewer's latest request to join each community. */
+  viewerJoinRequest(ctx: GraphqlContext, viewer: Viewer) {
+    return ctx.loaders.get(JOIN_REQUESTS, async (ids) => {
+      const requests = await this.memberships.latestRequests(viewer.accountId, ids);
+      return ids.map((id) => requests.get(id) ?? null);
     });
   }
 

@@ -55,9 +55,17 @@ export class MembershipRepository {
     return toConnection(rows, args.first, (r) => [r.createdAt.getTime(), r.id], after !== undefined);
   }
 
-  /** The viewer's own latest request, for "your request is pending" / "denied because…". */
-  latestRequest(communityId: string, accountId: string): Promise<JoinRequestEntity | null> {
-    return this.dataSource.getRepository(JoinRequestEntity).findOne({ where: { communityId, accountId }, order: { createdAt: 'DESC' } });
+  /** An account's latest request to each community, for "your request is pending" / "denied because…". */
+  async latestRequests(accountId: string, communityIds: readonly string[]): Promise<Map<string, JoinRequestEntity>> {
+    const rows = await this.dataSource
+      .getRepository(JoinRequestEntity)
+      .createQueryBuilder('r')
+      .distinctOn(['r.community_id'])
+      .where('r.account_id = :accountId AND r.community_id IN (:...communityIds)', { accountId, communityIds })
+      .orderBy('r.community_id')
+      .addOrderBy('r.created_at', 'DESC')
+      .getMany();
+    return new Map(rows.map((r) => [r.communityId, r]));
   }
 
   pendingInvitations(communityId: string): Promise<CommunityInvitationEntity[]> {

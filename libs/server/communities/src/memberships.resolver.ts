@@ -39,8 +39,8 @@ export class MembershipsResolver {
   }
 
   @ResolveField(() => JoinRequestType, { nullable: true, description: "The viewer's latest request to join, pending or decided." })
-  viewerJoinRequest(@Parent() community: CommunityType, @CurrentViewer() viewer: Viewer) {
-    return this.lists.latestRequest(community.id, viewer.accountId);
+  viewerJoinRequest(@Parent() community: CommunityType, @CurrentViewer() viewer: Viewer, @Context() ctx: GraphqlContext) {
+    return this.loaders.viewerJoinRequest(ctx, viewer).load(community.id);
   }
 
   @ResolveField(() => JoinRequestConnection, { nullable: true, description: 'Pending requests, oldest first. Managers only.' })
