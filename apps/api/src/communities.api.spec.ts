@@ -358,3 +358,53 @@ describe('the demo organisation', () => {
     expect(ada).not.toContain('Product Advisory Board');
   });
 });
+
+describe('pilot cohorts', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(() => api.close());
+
+  const COHORT = `mutation ($input: NewCohortInput!) { createCohort(input: $input) { id name membersCount } }`;
+  const COHORTS = `{ cohorts(first: 100) { edges { node { id name members { id } } } } }`;
+
+  it('lets whoever runs a cohort manage it, the steering committee read it, and nobody else find it', async () => {
+    const runner = await api.signedIn();
+    const person = await api.signedIn();
+    const { createCohort } = await runner.client.data<{ createCohort: { id: string; membersCount: number } }>(COHORT, {
+      input: { name: 'Wave 2', memberIds: [person.account.id] },
+    });
+    expect(createCohort.membersCount).toBe(1);
+    const id = createCohort.id;
+
+    const steering = await api.signedIn(PlatformRole.Steering);
+    const seen = await steering.client.data<{ cohorts: { edges: Array<{ node: { id: string; members: Array<{ id: string }> } }> } }>(COHORTS);
+    expect(seen.cohorts.edges.find((e) => e.node.id === id)?.node.members).toEqual([{ id: person.account.id }]);
+    await expect(
+      steering.client.errorCode(`mutation ($input: UpdateCohortInput!) { updateCohort(input: $input) { id } }`, { input: { cohortId: id, name: 'Mine' } }),
+    ).resolves.toBe('FORBIDDEN');
+
+    const other = await api.signedIn();
+    const none = await other.client.data<{ cohorts: { edges: Array<{ node: { id: string } }> } }>(COHORTS);
+    expect(none.cohorts.edges.map((e) => e.node.id)).not.toContain(id);
+    await expect(other.client.errorCode(`query ($id: ID!) { cohort(id: $id) { id } }`, { id })).resolves.toBe('NOT_FOUND');
+
+    // Attached to a pilot, the cohort cannot be deleted or detached while it is the pilot's only one.
+    const { createCommunity } = await runner.client.data<Created>(CREATE, {
+      input: { ...baseInput('Cohort Pilot'), cohortIds: [id], startPilot: true },
+    });
+    await expect(runner.client.errorCode(`mutation ($id: ID!) { deleteCohort(id: $id) }`, { id })).resolves.toBe('CONFLICT');
+    await expect(
+      runner.client.errorCode(`mutation ($input: CommunityCohortInput!) { detachCohort(input: $input) { id } }`, {
+        input: { communityId: createCommunity.id, cohortId: id },
+      }),
+    ).resolves.toBe('CONFLICT');
+    // A person added to the cohort may then join the pilot.
+    const late = await api.signedIn();
+    await runner.client.data(`mutation ($input: UpdateCohortInput!) { updateCohort(input: $input) { membersCount } }`, {
+      input: { cohortId: id, addMemberIds: [late.account.id] },
+    });
+    await expect(late.client.data(JOIN, { id: createCommunity.id })).resolves.toMatchObject({ joinCommunity: { viewerMembership: { role: 'MEMBER' } } });
+  });
+});

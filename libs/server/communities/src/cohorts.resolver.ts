@@ -83,7 +83,7 @@ export class CohortsResolver {
       .innerJoin('cohort_members', 'cm', 'cm.account_id = a.id AND cm.cohort_id = :cohortId', { cohortId: cohort.id })
       .orderBy('a.sort_name')
       .addOrderBy('a.id')
-      .take(COHORT_MAX_CHANGE)
+      .limit(COHORT_MAX_CHANGE)
       .getMany();
     return accounts.map(toAccountType);
   }
