@@ -9,3 +9,4 @@ export * from './errors/error-formatter';
 export * from './realtime/graphql-ws.server';
 export * from './authorization/viewer.decorator';
 export * from './loaders/request-loaders';
+export * from './inputs/input-helpers';

@@ -1,10 +1,9 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
-import { ConnectionArgs } from '@commons/server-graphql';
+import { ConnectionArgs, trim } from '@commons/server-graphql';
 import { COHORT_NAME_MAX_LENGTH } from '@commons/shared-contracts';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const COHORT_MAX_CHANGE = 500;
 
 @InputType()

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { graphqlEnum } from '@commons/server-graphql';
 import {
   COMMUNITY_LIFECYCLES,
   COMMUNITY_ROLES,
@@ -9,10 +10,6 @@ import {
   USE_CASES,
 } from '@commons/shared-contracts';
 
-/** GraphQL names enum values by key: these objects map each value to itself. */
-function graphqlEnum<T extends string>(values: readonly T[]): { [V in T]: V } {
-  return Object.fromEntries(values.map((v) => [v, v])) as { [V in T]: V };
-}
 
 export const CommunityVisibilityEnum = graphqlEnum(COMMUNITY_VISIBILITIES);
 registerEnumType(CommunityVisibilityEnum, {

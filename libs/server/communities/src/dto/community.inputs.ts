@@ -15,7 +15,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ConnectionArgs } from '@commons/server-graphql';
+import { ConnectionArgs, trim, trimToNull } from '@commons/server-graphql';
 import { AudienceEnum } from '@commons/server-identity';
 import {
   Audience,
@@ -34,8 +34,6 @@ import { CommunityLifecycleEnum, CommunityVisibilityEnum, SocialIntentEnum, UseC
 import { NewCohortInput } from './cohort.inputs';
 import { ObjectiveInput } from './objective.inputs';
 
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
 
 export const MembershipFilter = { Member: 'MEMBER', NotMember: 'NOT_MEMBER', Managing: 'MANAGING' } as const;
 export type MembershipFilter = (typeof MembershipFilter)[keyof typeof MembershipFilter];

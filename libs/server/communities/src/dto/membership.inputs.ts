@@ -1,12 +1,10 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsDate, IsEmail, IsEnum, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
-import { ConnectionArgs } from '@commons/server-graphql';
+import { ConnectionArgs, trim, trimToNull } from '@commons/server-graphql';
 import { CommunityRole, EMAIL_MAX_LENGTH, REASON_MAX_LENGTH } from '@commons/shared-contracts';
 import { CommunityRoleEnum } from './community-enums';
 
-const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
 export class RequestToJoinInput {

@@ -1,15 +1,14 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType, ReadableWithParent } from '@commons/server-graphql';
+import { ConnectionType, graphqlEnum, ReadableWithParent } from '@commons/server-graphql';
 import { AccountType } from '@commons/server-identity';
 import type { CommunityRole } from '@commons/shared-contracts';
 import { InvitationStatus } from '../entities/community-invitation.entity';
 import { JoinRequestStatus } from '../entities/join-request.entity';
 import { CommunityRoleEnum } from './community-enums';
 
-// GraphQL names enum values by key: these map each stored value to itself.
-export const JoinRequestStatusEnum = Object.fromEntries(Object.values(JoinRequestStatus).map((v) => [v, v])) as { [V in JoinRequestStatus]: V };
+export const JoinRequestStatusEnum = graphqlEnum(Object.values(JoinRequestStatus));
 registerEnumType(JoinRequestStatusEnum, { name: 'JoinRequestStatus' });
-export const InvitationStatusEnum = Object.fromEntries(Object.values(InvitationStatus).map((v) => [v, v])) as { [V in InvitationStatus]: V };
+export const InvitationStatusEnum = graphqlEnum(Object.values(InvitationStatus));
 registerEnumType(InvitationStatusEnum, { name: 'CommunityInvitationStatus' });
 
 @ObjectType('JoinRequest', { description: 'A request to join a private community.' })

@@ -1,10 +1,10 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
+import { trim } from '@commons/server-graphql';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsISO8601, IsNumber, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { MetricKey, ObjectiveDirection } from '@commons/shared-contracts';
 import { MetricKeyEnum, ObjectiveDirectionEnum } from './community-enums';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const finite = { message: 'Enter a number.' };
 
 /** The settable fields of an objective; on create all but title and owner are required. */

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
-import { ConnectionArgs } from '@commons/server-graphql';
+import { ConnectionArgs, trim, trimToNull } from '@commons/server-graphql';
 import { AudienceEnum, PlatformRoleEnum } from './account.type';
 import {
   Audience,
@@ -14,9 +14,6 @@ import {
   TITLE_MAX_LENGTH,
 } from '@commons/shared-contracts';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const trimToNull = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.trim() || null : value;
 
 @InputType()
 export class RegisterInput {

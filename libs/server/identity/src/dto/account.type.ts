@@ -1,13 +1,12 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType, Authorize } from '@commons/server-graphql';
+import { ConnectionType, Authorize, graphqlEnum } from '@commons/server-graphql';
 import { AUDIENCES, PLATFORM_ROLES, type Audience, type PlatformRole } from '@commons/shared-contracts';
 import { AccountAction } from '../identity.actions';
 
-/** GraphQL names enum values by key: this object's keys are the role values themselves. */
-export const PlatformRoleEnum = Object.fromEntries(PLATFORM_ROLES.map((r) => [r, r])) as { [R in PlatformRole]: R };
+export const PlatformRoleEnum = graphqlEnum(PLATFORM_ROLES);
 registerEnumType(PlatformRoleEnum, { name: 'PlatformRole', description: 'Organisation-wide role of an account.' });
 
-export const AudienceEnum = Object.fromEntries(AUDIENCES.map((a) => [a, a])) as { [A in Audience]: A };
+export const AudienceEnum = graphqlEnum(AUDIENCES);
 registerEnumType(AudienceEnum, {
   name: 'Audience',
   description: 'Who an account is to the organisation. Customers and partners see only communities opened to their audience.',
