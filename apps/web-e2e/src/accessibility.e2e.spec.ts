@@ -27,13 +27,17 @@ describeInBrowser('accessibility of the main screens', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  it('has no serious violations in the signed-in shell, directory, profile and administration', async () => {
+  it('has no serious violations in the signed-in shell, directories, communities, profile and administration', async () => {
     await page.goto('/sign-in');
     await submitSignIn(page, 'admin@commons.example', 'commons-demo');
     await page.waitForURL((url) => url.pathname === '/');
     for (const [path, ready] of [
       ['/', 'Welcome, Alex'],
       ['/people', 'People'],
+      // Ready once the directory has loaded its first page.
+      ['/communities', 'Engineering Guild'],
+      ['/communities/engineering-guild', 'Engineering Guild'],
+      ['/communities/new', '1. Audience'],
       ['/profile', 'Profile'],
       ['/administration', 'Administration'],
     ] as const) {

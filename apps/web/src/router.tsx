@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AdministrationPage, PeoplePage, ProfilePage, RegisterPage, RequireViewer, SignInPage } from '@commons/web-feature-account';
+import { communityRoutes } from '@commons/web-feature-communities';
 import { ComingSoon } from '@commons/web-ui';
 import { AppShellLayout } from './shell/app-shell-layout';
 import { HomePage } from './shell/home-page';
@@ -15,10 +16,7 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'people', element: <PeoplePage /> },
       { path: 'profile', element: <RequireViewer>{(viewer) => <ProfilePage viewer={viewer} />}</RequireViewer> },
-      {
-        path: 'communities',
-        element: <ComingSoon title="Communities" description="Employee, customer and partner communities with their social intent, objectives and pilot cohorts." />,
-      },
+      { path: 'communities', children: communityRoutes },
       {
         path: 'knowledge',
         element: <ComingSoon title="Knowledge" description="The Center of Excellence: playbooks, social-media guidelines to acknowledge, training courses and experts." />,

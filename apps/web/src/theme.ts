@@ -14,6 +14,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-blue-text': 'var(--mantine-color-blue-8)',
     '--mantine-color-anchor': 'var(--mantine-color-blue-8)',
+    // Field error messages under inputs.
+    '--mantine-color-error': 'var(--mantine-color-red-8)',
   },
   dark: {},
 });

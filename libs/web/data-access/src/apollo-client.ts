@@ -14,8 +14,18 @@ export function createApolloClient(): ApolloClient {
           fields: {
             // "Load more" appends pages; each search term is its own list.
             accounts: relayStylePagination(['search']),
+            communities: relayStylePagination(['filter']),
           },
         },
+        Community: {
+          fields: {
+            members: relayStylePagination(['role']),
+            joinRequests: relayStylePagination(),
+          },
+        },
+        // Objects without an id that belong to one community: newer answers complete older ones.
+        CommunityPermissions: { merge: true },
+        CommunityMembership: { merge: true },
         // A singleton without an id.
         PlatformSettings: { keyFields: [] },
       },

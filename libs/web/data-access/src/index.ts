@@ -1,3 +1,4 @@
 export * from './apollo-client';
 export * from './api-error';
 export * from './generated/graphql';
+export * from './forms/use-form';

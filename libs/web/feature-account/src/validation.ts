@@ -21,15 +21,3 @@ export const rules = {
   department: (v: string) => (v.trim().length > DEPARTMENT_MAX_LENGTH ? `Use at most ${DEPARTMENT_MAX_LENGTH} characters.` : undefined),
   title: (v: string) => (v.trim().length > TITLE_MAX_LENGTH ? `Use at most ${TITLE_MAX_LENGTH} characters.` : undefined),
 };
-
-export type Errors<T> = Partial<Record<keyof T, string>>;
-
-/** Runs each field's rule; returns the messages of the fields that fail. */
-export function validate<T extends Record<string, string>>(values: T, check: { [K in keyof T]?: (v: string) => string | undefined }): Errors<T> {
-  const errors: Errors<T> = {};
-  for (const key of Object.keys(check) as Array<keyof T>) {
-    const message = check[key]?.(values[key]);
-    if (message) errors[key] = message;
-  }
-  return errors;
-}

@@ -15,7 +15,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { ConnectionArgs, trim, trimToNull } from '@commons/server-graphql';
+import { ConnectionArgs, graphqlEnum, trim, trimToNull } from '@commons/server-graphql';
 import { AudienceEnum } from '@commons/server-identity';
 import {
   Audience,
@@ -37,7 +37,8 @@ import { ObjectiveInput } from './objective.inputs';
 
 export const MembershipFilter = { Member: 'MEMBER', NotMember: 'NOT_MEMBER', Managing: 'MANAGING' } as const;
 export type MembershipFilter = (typeof MembershipFilter)[keyof typeof MembershipFilter];
-registerEnumType(MembershipFilter, { name: 'MembershipFilter', description: "Communities by the viewer's membership." });
+export const MembershipFilterEnum = graphqlEnum(Object.values(MembershipFilter));
+registerEnumType(MembershipFilterEnum, { name: 'MembershipFilter', description: "Communities by the viewer's membership." });
 
 @InputType()
 export class CommunityFilter {
@@ -56,7 +57,7 @@ export class CommunityFilter {
   @IsEnum(CommunityLifecycle)
   lifecycle?: CommunityLifecycle | null;
 
-  @Field(() => MembershipFilter, { nullable: true })
+  @Field(() => MembershipFilterEnum, { nullable: true })
   @IsOptional()
   @IsEnum(MembershipFilter)
   membership?: MembershipFilter | null;

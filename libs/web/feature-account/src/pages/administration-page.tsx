@@ -1,16 +1,8 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Code, CopyButton, Group, Paper, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import {
-  CreateInviteDocument,
-  PlatformSettingsDocument,
-  toApiError,
-  UpdatePlatformSettingsDocument,
-  type CreateInviteMutation,
-  type PlatformRole,
-} from '@commons/web-data-access';
+import { CreateInviteDocument, PlatformSettingsDocument, toApiError, UpdatePlatformSettingsDocument, type CreateInviteMutation, type PlatformRole, useForm } from '@commons/web-data-access';
 import { ErrorAlert, QueryState } from '@commons/web-ui';
-import { useForm } from '../use-form';
 import { rules } from '../validation';
 
 function RegistrationSettings() {

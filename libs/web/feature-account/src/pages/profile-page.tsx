@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { ChangePasswordDocument, UpdateProfileDocument, type ViewerFieldsFragment } from '@commons/web-data-access';
+import { ChangePasswordDocument, UpdateProfileDocument, type ViewerFieldsFragment, useForm } from '@commons/web-data-access';
 import { ErrorAlert, PersonAvatar } from '@commons/web-ui';
-import { useForm } from '../use-form';
 import { rules } from '../validation';
 import { roleName } from './role-label';
 

@@ -1,9 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { InvitationDocument, PlatformSettingsDocument, RegisterDocument, ViewerDocument, toApiError } from '@commons/web-data-access';
+import { InvitationDocument, PlatformSettingsDocument, RegisterDocument, ViewerDocument, toApiError, useForm } from '@commons/web-data-access';
 import { ErrorAlert, QueryState } from '@commons/web-ui';
-import { useForm } from '../use-form';
 import { rules } from '../validation';
 import { useViewer } from '../viewer';
 import { AuthLayout } from './auth-layout';

@@ -1,9 +1,8 @@
 import { useMutation } from '@apollo/client/react';
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { SignInDocument, ViewerDocument } from '@commons/web-data-access';
+import { SignInDocument, ViewerDocument, useForm } from '@commons/web-data-access';
 import { ErrorAlert } from '@commons/web-ui';
-import { useForm } from '../use-form';
 import { rules } from '../validation';
 import { safeNext, useViewer } from '../viewer';
 import { AuthLayout } from './auth-layout';

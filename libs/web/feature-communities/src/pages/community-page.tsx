@@ -1,0 +1,120 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Badge, Blockquote, Button, Grid, Group, Paper, Stack, Text, Title, Typography } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { CommunityDocument, toApiError, type CommunityQuery } from '@commons/web-data-access';
+import { QueryState } from '@commons/web-ui';
+import { BadgeRow, IntentBadge, LifecycleBadge } from '../components/community-badges';
+import { CommunityNotFound } from '../components/community-not-found';
+import { nestHeadings } from '../charter-html';
+import { isNotFound, useCurrentSlug } from '../community-query';
+import { INTENT, USE_CASE, VISIBILITY, audienceList } from '../labels';
+import { CommunityMembers } from './community-members';
+import { CommunityObjectives } from './community-objectives';
+import { MembershipActions } from './membership-actions';
+
+type Community = CommunityQuery['community'];
+
+function CommunityView({ community, onStale }: { community: Community; onStale: () => void }) {
+  const intent = INTENT[community.intent];
+  return (
+    <Stack gap="lg">
+      <Stack gap="xs">
+        <Anchor component={Link} to="/communities" size="sm" underline="always" w="fit-content">
+          All communities
+        </Anchor>
+        <Group justify="space-between" align="flex-start">
+          <Title order={2}>{community.name}</Title>
+          {community.viewerCan.manage && (
+            <Group gap="xs">
+              <Button component={Link} to={`/communities/${community.slug}/manage`} variant="light" size="sm">
+                Manage members
+              </Button>
+              <Button component={Link} to={`/communities/${community.slug}/settings`} variant="default" size="sm">
+                Settings
+              </Button>
+            </Group>
+          )}
+        </Group>
+        <BadgeRow>
+          <IntentBadge intent={community.intent} />
+          <LifecycleBadge lifecycle={community.lifecycle} always />
+          <Badge variant="outline" color="gray.7" title={VISIBILITY[community.visibility].description}>
+            {VISIBILITY[community.visibility].label}
+          </Badge>
+        </BadgeRow>
+        <Text size="sm" c="dimmed">
+          For {audienceList(community.audiences).toLowerCase()} · {VISIBILITY[community.visibility].description}
+        </Text>
+        {community.description && <Text>{community.description}</Text>}
+      </Stack>
+
+      <MembershipActions community={community} onStale={onStale} />
+
+      <Grid gap="xl">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="lg">
+            <Stack gap="xs" component="section" aria-labelledby="intent-heading">
+              <Title order={3} id="intent-heading">
+                Social intent: {intent.label}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {intent.description}
+              </Text>
+              {community.intentStatement && (
+                <Blockquote color="blue" p="sm" mt={4}>
+                  {community.intentStatement}
+                </Blockquote>
+              )}
+              <Text size="sm">Uses {community.useCases.map((u) => USE_CASE[u].label.toLowerCase()).join(', ')}.</Text>
+            </Stack>
+
+            <Stack gap="xs" component="section" aria-labelledby="charter-heading">
+              <Title order={3} id="charter-heading">
+                Charter
+              </Title>
+              {community.charterHtml.trim() ? (
+                <Paper withBorder p="md" radius="md">
+                  {/* Rendered from Markdown and sanitized by the server; never raw input. */}
+                  <Typography>
+                    <div dangerouslySetInnerHTML={{ __html: nestHeadings(community.charterHtml) }} />
+                  </Typography>
+                </Paper>
+              ) : (
+                <Text c="dimmed" size="sm">
+                  No charter yet.
+                </Text>
+              )}
+            </Stack>
+
+            {community.objectives ? (
+              <CommunityObjectives objectives={community.objectives} />
+            ) : (
+              <Text c="dimmed" size="sm">
+                Members see the community’s objectives and who belongs to it.
+              </Text>
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          {community.viewerCan.readContent && <CommunityMembers communityId={community.id} membersCount={community.membersCount} />}
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+/** A community's home at /communities/:slug; a former slug moves to the current one. */
+export function CommunityPage() {
+  const { slug = '' } = useParams();
+  const { data, previousData, loading, error, refetch } = useQuery(CommunityDocument, { variables: { slug } });
+  // While the community is fetched again (what the viewer may read changed), keep showing it.
+  const shown = data ?? (loading && previousData?.community.slug === slug ? previousData : undefined);
+  const apiError = toApiError(error);
+  useCurrentSlug(slug, data?.community.slug);
+  if (isNotFound(apiError)) return <CommunityNotFound />;
+  return (
+    <QueryState loading={loading && !shown} error={apiError} onRetry={() => void refetch()}>
+      {shown && <CommunityView community={shown.community} onStale={() => void refetch()} />}
+    </QueryState>
+  );
+}
