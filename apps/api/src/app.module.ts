@@ -8,6 +8,7 @@ import { DatabaseModule } from '@commons/server-database';
 import { GraphqlApiModule } from '@commons/server-graphql';
 import { IdentityModule } from '@commons/server-identity';
 import { CommunitiesModule } from '@commons/server-communities';
+import { ForumsModule } from '@commons/server-forums';
 import { DemoOrganisation } from './demo/demo-organisation';
 import { HealthController } from './health/health.controller';
 import { toFieldErrors } from './validation-errors';
@@ -43,6 +44,7 @@ export class AppModule {
         DatabaseModule.forRoot(),
         IdentityModule,
         CommunitiesModule,
+        ForumsModule,
         GraphqlApiModule.forRoot({ imports: [IdentityModule] }),
       ],
       controllers: [HealthController],

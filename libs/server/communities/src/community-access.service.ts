@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuthorizationService, ConflictError, NotFoundError, type Viewer } from '@commons/server-core';
 import { CommunityLifecycle } from '@commons/shared-contracts';
-import { CommunityAction } from './community-access';
+import { CommunityAction, type CommunityAccess } from './community-access';
 import { CommunityRepository, type LoadedCommunity } from './community.repository';
 import { CommunityEntity } from './entities/community.entity';
 
@@ -21,6 +21,11 @@ export class CommunityAccessService {
   /** Communities with the viewer's access facts, whether or not the viewer may see them (for checks that decide that). */
   load(viewer: Viewer, ids: readonly string[]): Promise<Map<string, LoadedCommunity>> {
     return this.communities.load(viewer, ids);
+  }
+
+  /** Only the viewer's access facts for one community, in one statement (null when it does not exist). */
+  async facts(viewer: Viewer, communityId: string): Promise<CommunityAccess | null> {
+    return (await this.communities.accessFacts(viewer, [communityId])).get(communityId) ?? null;
   }
 
   async visible(viewer: Viewer, communityId: string): Promise<LoadedCommunity> {

@@ -1,12 +1,14 @@
 import { Global, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { AuthorizationService } from './authorization/authorization.service';
 import { Clock, SystemClock } from './time/clock';
+import { AllowEverything, ModerationGate } from './moderation/moderation-gate';
 
 /** Cross-cutting services every domain uses. The AppConfig provider is added by the composition root. */
 @Global()
 @Module({
-  providers: [AuthorizationService, { provide: Clock, useClass: SystemClock }],
-  exports: [AuthorizationService, Clock],
+  // The moderation domain replaces AllowEverything with its policies.
+  providers: [AuthorizationService, { provide: Clock, useClass: SystemClock }, { provide: ModerationGate, useClass: AllowEverything }],
+  exports: [AuthorizationService, Clock, ModerationGate],
 })
 export class CoreModule implements OnModuleInit {
   private readonly logger = new Logger('AdminOverride');

@@ -9,3 +9,4 @@ export * from './core.module';
 export * from './ids/uuid-v7';
 export * from './errors/database-unavailable';
 export * from './text/markdown';
+export * from './moderation/moderation-gate';

@@ -1,4 +1,4 @@
-import { COMMUNITY_SLUG_PATTERN, slugFromName } from './community';
+import { COMMUNITY_SLUG_PATTERN, normalizeTag, slugFromName } from './community';
 
 describe('slugFromName', () => {
   it.each([
@@ -16,4 +16,14 @@ describe('slugFromName', () => {
     expect(slug.length).toBeLessThanOrEqual(60);
     expect(slug.endsWith('-')).toBe(false);
   });
+});
+
+describe('normalizeTag', () => {
+  it.each([
+    ['#Onboarding', 'onboarding'],
+    ['Café  Ops', 'café-ops'],
+    ['ÄRGER!!', 'ärger'],
+    ['日本語 タグ', '日本語-タグ'],
+    ['###', ''],
+  ])('%p → %p', (raw, tag) => expect(normalizeTag(raw)).toBe(tag));
 });

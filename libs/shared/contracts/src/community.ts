@@ -98,3 +98,29 @@ export function slugFromName(name: string): string {
     .slice(0, COMMUNITY_SLUG_MAX_LENGTH)
     .replace(/-+$/u, '');
 }
+
+export const ThreadKind = { Discussion: 'DISCUSSION', Question: 'QUESTION' } as const;
+export type ThreadKind = (typeof ThreadKind)[keyof typeof ThreadKind];
+export const THREAD_KINDS: readonly ThreadKind[] = Object.values(ThreadKind);
+
+/** The small fixed set of reactions. */
+export const ReactionKind = { Like: 'LIKE', Helpful: 'HELPFUL', Insightful: 'INSIGHTFUL', Celebrate: 'CELEBRATE' } as const;
+export type ReactionKind = (typeof ReactionKind)[keyof typeof ReactionKind];
+export const REACTION_KINDS: readonly ReactionKind[] = Object.values(ReactionKind);
+
+export const POST_TITLE_MAX_LENGTH = 200;
+export const POST_BODY_MAX_LENGTH = 50_000;
+export const TAG_MAX_LENGTH = 40;
+export const TAGS_MAX = 10;
+
+/** "#Café Ops" → "café-ops": lower-case, Unicode letters and digits joined by single hyphens. */
+export function normalizeTag(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/^#+/u, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/gu, '')
+    .slice(0, TAG_MAX_LENGTH)
+    .replace(/-+$/u, '');
+}

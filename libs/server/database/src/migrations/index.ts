@@ -1,9 +1,10 @@
 import type { MigrationInterface } from 'typeorm';
 import { Foundation1795426444440 } from './1795426444440-foundation';
 import { Communities1795436773400 } from './1795436773400-communities';
+import { Forums1795438959239 } from './1795438959239-forums';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the built API,
  * the tests and the migration tool all run exactly the same set.
  */
-export const migrations: Array<new () => MigrationInterface> = [Foundation1795426444440, Communities1795436773400];
+export const migrations: Array<new () => MigrationInterface> = [Foundation1795426444440, Communities1795436773400, Forums1795438959239];

@@ -1,0 +1,192 @@
+import { PlatformRole } from '@commons/shared-contracts';
+import type { GraphqlClient, TestApp } from '@commons/server-testing';
+import { startTestApp } from './test/test-app';
+
+const CREATE_COMMUNITY = `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`;
+const ACTIVATE = `mutation ($input: ChangeLifecycleInput!) { changeCommunityLifecycle(input: $input) { lifecycle } }`;
+const JOIN = `mutation ($id: ID!) { joinCommunity(communityId: $id) { id } }`;
+const ASK = `mutation ($input: CreateThreadInput!) { createThread(input: $input) { id kind title bodyHtml tags version categoryId author { displayName } } }`;
+const REPLY = `mutation ($input: ReplyInput!) { replyToThread(input: $input) { id bodyHtml author { id } } }`;
+const ACCEPT = `mutation ($input: AcceptAnswerInput!) { acceptAnswer(input: $input) { acceptedReplyId resolvedAt firstResponseAt } }`;
+const THREAD = `query ($id: ID!) {
+  thread(id: $id) {
+    id title bodyHtml kind locked pinned replyCount acceptedReplyId firstResponseAt resolvedAt editedAt deleted version
+    author { id displayName initials }
+    reactions { kind count mine }
+    viewerCan { reply edit delete accept moderate }
+    replies(first: 20) { edges { node { id bodyHtml deleted editedAt author { displayName } replyTo { authorName excerpt } reactions { kind count mine } viewerCan { edit delete } } } pageInfo { hasNextPage endCursor } }
+  }
+}`;
+
+type Id = { id: string };
+
+describe('forums', () => {
+  let api: TestApp;
+  let manager: { client: GraphqlClient; account: Id };
+  let asker: { client: GraphqlClient; account: Id };
+  let colleague: { client: GraphqlClient; account: Id };
+  let communityId: string;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    manager = await api.signedIn();
+    asker = await api.signedIn(PlatformRole.Member, { displayName: 'Quinn Asker' });
+    colleague = await api.signedIn(PlatformRole.Member, { displayName: 'Cole Colleague' });
+    const { createCommunity } = await manager.client.data<{ createCommunity: Id }>(CREATE_COMMUNITY, {
+      input: { name: 'Platform Help', audiences: ['EMPLOYEE'], visibility: 'OPEN', intent: 'KNOWLEDGE_SHARING', useCases: ['FORUMS'] },
+    });
+    communityId = createCommunity.id;
+    await manager.client.data(ACTIVATE, { input: { communityId, lifecycle: 'ACTIVE' } });
+    await asker.client.data(JOIN, { id: communityId });
+    await colleague.client.data(JOIN, { id: communityId });
+  });
+  afterAll(() => api.close());
+
+  const ask = async (title = 'How do I rotate the API keys?') =>
+    (
+      await asker.client.data<{ createThread: Id & { version: number } }>(ASK, {
+        input: { communityId, kind: 'QUESTION', title, body: 'Our keys expire **monthly**. <script>alert(1)</script>', tags: ['#Security', 'API keys'] },
+      })
+    ).createThread;
+
+  it('asks, answers and accepts: both see the answer marked, with response and resolution times', async () => {
+    const { createThread } = await asker.client.data<{ createThread: Record<string, unknown> }>(ASK, {
+      input: { communityId, kind: 'QUESTION', title: 'Where are the deploy logs?', body: 'Looking for **yesterday**. <img src=x onerror=alert(1)>', tags: ['#Deploys', 'Logs'] },
+    });
+    expect(createThread).toMatchObject({ kind: 'QUESTION', tags: ['deploys', 'logs'], version: 1, author: { displayName: 'Quinn Asker' } });
+    expect(createThread['bodyHtml']).toContain('<strong>yesterday</strong>');
+    expect(createThread['bodyHtml']).not.toMatch(/<img/u);
+    const threadId = createThread['id'] as string;
+
+    const { replyToThread } = await colleague.client.data<{ replyToThread: Id }>(REPLY, { input: { threadId, body: 'In the **ops** dashboard.' } });
+    await expect(colleague.client.errorCode(ACCEPT, { input: { threadId, replyId: replyToThread.id } })).resolves.toBe('FORBIDDEN');
+    const { acceptAnswer } = await asker.client.data<{ acceptAnswer: { acceptedReplyId: string; resolvedAt: string; firstResponseAt: string } }>(ACCEPT, {
+      input: { threadId, replyId: replyToThread.id },
+    });
+    expect(acceptAnswer.acceptedReplyId).toBe(replyToThread.id);
+    expect(acceptAnswer.firstResponseAt).toEqual(expect.any(String));
+    expect(acceptAnswer.resolvedAt).toEqual(expect.any(String));
+    for (const client of [asker.client, colleague.client]) {
+      const { thread } = await client.data<{ thread: { acceptedReplyId: string; replyCount: number } }>(THREAD, { id: threadId });
+      expect(thread).toMatchObject({ acceptedReplyId: replyToThread.id, replyCount: 1 });
+    }
+  });
+
+  it('refuses bad input with typed errors and writes nothing', async () => {
+    const [{ before }] = await api.dataSource.query('SELECT count(*)::int AS before FROM forum_threads');
+    await expect(asker.client.errorCode(ASK, { input: { communityId, title: '', body: 'x' } })).resolves.toBe('BAD_USER_INPUT');
+    await expect(asker.client.errorCode(ASK, { input: { communityId, title: 'x'.repeat(201), body: 'x' } })).resolves.toBe('BAD_USER_INPUT');
+    await expect(asker.client.errorCode(ASK, { input: { communityId, title: 'Long', body: 'x'.repeat(50_001) } })).resolves.toBe('BAD_USER_INPUT');
+    await expect(asker.client.errorCode(ASK, { input: { communityId, title: 'Tags', body: 'x', tags: ['###'] } })).resolves.toBe('BAD_USER_INPUT');
+    const [{ after }] = await api.dataSource.query('SELECT count(*)::int AS after FROM forum_threads');
+    expect(after).toBe(before);
+
+    // An answer from another thread cannot be accepted.
+    const first = await ask('First question');
+    const second = await ask('Second question');
+    const { replyToThread } = await colleague.client.data<{ replyToThread: Id }>(REPLY, { input: { threadId: second.id, body: 'Answer to the second.' } });
+    const wrong = await asker.client.request(ACCEPT, { input: { threadId: first.id, replyId: replyToThread.id } });
+    expect(wrong.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'replyId' }] });
+  });
+
+  it('refuses replies to a locked thread with a reason, and only moderators lock', async () => {
+    const thread = await ask('Locked soon');
+    const LOCK = `mutation ($id: ID!, $locked: Boolean!) { lockThread(threadId: $id, locked: $locked) { locked } }`;
+    await expect(asker.client.errorCode(LOCK, { id: thread.id, locked: true })).resolves.toBe('FORBIDDEN');
+    await manager.client.data(LOCK, { id: thread.id, locked: true });
+    const refused = await colleague.client.request(REPLY, { input: { threadId: thread.id, body: 'Too late?' } });
+    expect(refused.body.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(/locked/u) });
+  });
+
+  it('checks the version on edits, keeps the history for moderators, and shows "edited" to all', async () => {
+    const thread = await ask('Versioned');
+    const EDIT = `mutation ($input: EditThreadInput!) { editThread(input: $input) { version title editedAt } }`;
+    const { editThread } = await asker.client.data<{ editThread: { version: number; editedAt: string } }>(EDIT, {
+      input: { threadId: thread.id, version: 1, title: 'Versioned, clearer' },
+    });
+    expect(editThread).toMatchObject({ version: 2, editedAt: expect.any(String) });
+    // A second editor who started from version 1 does not overwrite silently.
+    await expect(asker.client.errorCode(EDIT, { input: { threadId: thread.id, version: 1, title: 'Stale' } })).resolves.toBe('CONFLICT');
+    await expect(colleague.client.errorCode(EDIT, { input: { threadId: thread.id, version: 2, title: 'Not mine' } })).resolves.toBe('FORBIDDEN');
+
+    const HISTORY = `query ($id: ID!) { thread(id: $id) { revisions { version title } } }`;
+    await expect(colleague.client.data(HISTORY, { id: thread.id })).resolves.toEqual({ thread: { revisions: null } });
+    await expect(manager.client.data(HISTORY, { id: thread.id })).resolves.toEqual({
+      thread: { revisions: [{ version: 1, title: 'Versioned' }] },
+    });
+  });
+
+  it('deletes as a tombstone without taking other people’s replies along', async () => {
+    const thread = await ask('To be removed');
+    const { replyToThread: answer } = await colleague.client.data<{ replyToThread: Id }>(REPLY, { input: { threadId: thread.id, body: 'My answer stays.' } });
+    const { replyToThread: quoting } = await asker.client.data<{ replyToThread: Id }>(REPLY, {
+      input: { threadId: thread.id, body: 'Thanks!', replyToId: answer.id },
+    });
+    await asker.client.data(`mutation ($id: ID!) { deleteThread(threadId: $id) { deleted } }`, { id: thread.id });
+    await asker.client.data(`mutation ($id: ID!) { deleteReply(replyId: $id) { deleted } }`, { id: quoting.id });
+    const { thread: seen } = await colleague.client.data<{ thread: { deleted: boolean; title: string; author: unknown; replies: { edges: Array<{ node: { id: string; deleted: boolean; bodyHtml: string } }> } } }>(
+      THREAD,
+      { id: thread.id },
+    );
+    expect(seen).toMatchObject({ deleted: true, title: 'Removed by its author', author: null });
+    expect(seen.replies.edges.map((e) => [e.node.id, e.node.deleted])).toEqual([
+      [answer.id, false],
+      [quoting.id, true],
+    ]);
+    expect(seen.replies.edges[1].node.bodyHtml).not.toContain('Thanks');
+  });
+
+  it('counts one reaction of each kind per person', async () => {
+    const thread = await ask('React to me');
+    const REACT = `mutation ($input: ReactInput!) { react(input: $input) { kind count mine } }`;
+    await colleague.client.data(REACT, { input: { targetId: thread.id, kind: 'HELPFUL', on: true } });
+    await colleague.client.data(REACT, { input: { targetId: thread.id, kind: 'HELPFUL', on: true } });
+    const { react } = await manager.client.data<{ react: unknown }>(REACT, { input: { targetId: thread.id, kind: 'HELPFUL', on: true } });
+    expect(react).toEqual([{ kind: 'HELPFUL', count: 2, mine: true }]);
+    const { react: after } = await colleague.client.data<{ react: unknown }>(REACT, { input: { targetId: thread.id, kind: 'HELPFUL', on: false } });
+    expect(after).toEqual([{ kind: 'HELPFUL', count: 1, mine: false }]);
+  });
+
+  it('hides the forum of a private community from non-members as NOT_FOUND', async () => {
+    const { createCommunity } = await manager.client.data<{ createCommunity: Id }>(CREATE_COMMUNITY, {
+      input: { name: 'Private Help', audiences: ['EMPLOYEE'], visibility: 'PRIVATE', intent: 'COLLABORATION', useCases: ['FORUMS'] },
+    });
+    await manager.client.data(ACTIVATE, { input: { communityId: createCommunity.id, lifecycle: 'ACTIVE' } });
+    const { createThread } = await manager.client.data<{ createThread: Id }>(ASK, { input: { communityId: createCommunity.id, title: 'Members only', body: 'Secret plans.' } });
+    await expect(colleague.client.errorCode(THREAD, { id: createThread.id })).resolves.toBe('NOT_FOUND');
+    await expect(colleague.client.errorCode(`query ($id: ID!) { threads(communityId: $id) { edges { node { id } } } }`, { id: createCommunity.id })).resolves.toBe(
+      'NOT_FOUND',
+    );
+    await expect(colleague.client.errorCode(REPLY, { input: { threadId: createThread.id, body: 'Let me in' } })).resolves.toBe('NOT_FOUND');
+  });
+
+  it('lists unanswered and unresolved questions, pinned first', async () => {
+    const LIST = `query ($id: ID!, $filter: ThreadFilter) { threads(communityId: $id, first: 100, filter: $filter) { edges { node { id title pinned } } } }`;
+    const open = await ask('Nobody answered me');
+    const titles = async (filter: Record<string, unknown>) =>
+      (await asker.client.data<{ threads: { edges: Array<{ node: { id: string } }> } }>(LIST, { id: communityId, filter })).threads.edges.map((e) => e.node.id);
+    expect(await titles({ unanswered: true })).toContain(open.id);
+    expect(await titles({ unresolved: true })).toContain(open.id);
+    await manager.client.data(`mutation ($id: ID!) { pinThread(threadId: $id, pinned: true) { pinned } }`, { id: open.id });
+    const all = await titles({});
+    expect(all[0]).toBe(open.id);
+    expect(await titles({ tag: 'security' })).toContain(open.id);
+  });
+
+  it('serves a thread page with 20 replies, authors, quotes and reactions in 4 SQL statements', async () => {
+    const thread = await ask('Busy thread');
+    let previous: string | undefined;
+    for (let i = 0; i < 25; i++) {
+      const who = i % 2 === 0 ? colleague : asker;
+      const { replyToThread } = await who.client.data<{ replyToThread: Id }>(REPLY, { input: { threadId: thread.id, body: `Reply ${i}`, replyToId: previous } });
+      previous = replyToThread.id;
+      await manager.client.data(`mutation ($input: ReactInput!) { react(input: $input) { count } }`, { input: { targetId: previous, kind: 'LIKE', on: true } });
+    }
+    const reader = await api.signedIn();
+    const { result, statements } = await api.statements.measure(() => reader.client.data<{ thread: { replies: { edges: unknown[] } } }>(THREAD, { id: thread.id }));
+    expect(result.thread.replies.edges).toHaveLength(20);
+    // The session check, the thread with its author and reactions, the viewer's access facts,
+    // the replies with authors, quotes and reactions.
+    expect(statements).toBe(4);
+  });
+});

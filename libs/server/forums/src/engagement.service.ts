@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock, NotFoundError, type Viewer } from '@commons/server-core';
+import { ForumAction } from './forum-access';
+import { ForumContent } from './forum-content';
+import { ForumRepository } from './forum.repository';
+import { FollowEntity, FollowTarget } from './entities/follow.entity';
+import { ForumCategoryEntity } from './entities/forum-category.entity';
+import { ReactionEntity } from './entities/reaction.entity';
+import { ReplyEntity } from './entities/reply.entity';
+import { ThreadEntity } from './entities/thread.entity';
+import type { ReactInput } from './dto/forum.inputs';
+import type { ReactionCountType } from './dto/forum.types';
+
+/** Reactions and follows: small, idempotent writes by anyone who may post. */
+@Injectable()
+export class EngagementService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly content: ForumContent,
+    private readonly repository: ForumRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Adds or takes back one reaction; one of each kind per person. Returns the post's new counts. */
+  async react(viewer: Viewer, input: ReactInput): Promise<ReactionCountType[]> {
+    const target =
+      (await this.dataSource.getRepository(ThreadEntity).findOne({ where: { id: input.targetId }, select: { id: true, communityId: true, deletedAt: true } })) ??
+      (await this.dataSource.getRepository(ReplyEntity).findOne({ where: { id: input.targetId }, select: { id: true, communityId: true, deletedAt: true } }));
+    if (!target) throw new NotFoundError('The post');
+    const access = await this.content.readable(viewer, target.communityId, 'The post');
+    this.content.assert(viewer, ForumAction.Post, access, undefined, 'You cannot react in this community.');
+    await this.dataSource.transaction(async (manager) => {
+      if (input.on && !target.deletedAt) {
+        await manager.query(
+          `INSERT INTO forum_reactions (target_id, account_id, kind, community_id, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+          [target.id, viewer.accountId, input.kind, target.communityId, this.clock.now()],
+        );
+      } else {
+        await manager.delete(ReactionEntity, { targetId: target.id, accountId: viewer.accountId, kind: input.kind });
+      }
+    });
+    return this.repository.reactions(viewer.accountId, target.id);
+  }
+
+  /** Follows (or unfollows) a thread, a category, or a tag of a community. */
+  async follow(viewer: Viewer, kind: FollowTarget, id: string | null, tag: string | null, communityIdForTag: string | null, on: boolean): Promise<boolean> {
+    let communityId: string;
+    let key: string;
+    if (kind === FollowTarget.Tag) {
+      if (!tag || !communityIdForTag) throw new NotFoundError('The tag');
+      communityId = communityIdForTag;
+      key = `${communityId}:${this.content.tags([tag])[0]}`;
+    } else {
+      const row =
+        kind === FollowTarget.Thread
+          ? await this.dataSource.getRepository(ThreadEntity).findOne({ where: { id: id ?? undefined }, select: { id: true, communityId: true } })
+          : await this.dataSource.getRepository(ForumCategoryEntity).findOne({ where: { id: id ?? undefined }, select: { id: true, communityId: true } });
+      if (!row) throw new NotFoundError(kind === FollowTarget.Thread ? 'The thread' : 'The category');
+      communityId = row.communityId;
+      key = row.id;
+    }
+    await this.content.readable(viewer, communityId, kind === FollowTarget.Tag ? 'The tag' : kind === FollowTarget.Thread ? 'The thread' : 'The category');
+    await this.dataSource.transaction(async (manager) => {
+      if (on) {
+        await manager.query(
+          `INSERT INTO forum_follows (account_id, target_kind, target_key, community_id, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+          [viewer.accountId, kind, key, communityId, this.clock.now()],
+        );
+      } else {
+        await manager.delete(FollowEntity, { accountId: viewer.accountId, targetKind: kind, targetKey: key });
+      }
+    });
+    return on;
+  }
+
+  /** Whether the viewer follows each key (thread or category ids). */
+  async following(viewer: Viewer, kind: FollowTarget, keys: readonly string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows: Array<{ target_key: string }> = await this.dataSource.query(
+      `SELECT target_key FROM forum_follows WHERE account_id = $1 AND target_kind = $2 AND target_key = ANY($3::text[])`,
+      [viewer.accountId, kind, keys],
+    );
+    return new Set(rows.map((r) => r.target_key));
+  }
+}

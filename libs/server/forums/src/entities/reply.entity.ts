@@ -1,0 +1,45 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { ThreadEntity } from './thread.entity';
+
+/** A flat reply in a thread, optionally quoting another reply of the same thread. */
+@Entity('forum_replies')
+@Index('forum_replies_thread_order', ['threadId', 'createdAt', 'id'])
+@Index('forum_replies_author', ['authorId', 'createdAt'])
+export class ReplyEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'thread_id' })
+  threadId: string;
+
+  @ManyToOne(() => ThreadEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'thread_id' })
+  thread?: ThreadEntity;
+
+  @Column('uuid', { name: 'community_id' })
+  communityId: string;
+
+  @Column('uuid', { name: 'author_id' })
+  authorId: string;
+
+  @Column('uuid', { name: 'reply_to_id', nullable: true })
+  replyToId: string | null;
+
+  @Column('text')
+  body: string;
+
+  @Column('text', { name: 'body_html' })
+  bodyHtml: string;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
+
+  @Column('timestamptz', { name: 'edited_at', nullable: true })
+  editedAt: Date | null;
+
+  @Column('timestamptz', { name: 'deleted_at', nullable: true })
+  deletedAt: Date | null;
+
+  @Column('int', { default: 1 })
+  version: number;
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock, ConflictError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
+import { slugFromName } from '@commons/shared-contracts';
+import type { CommunityAccess } from '@commons/server-communities';
+import { ForumAction } from './forum-access';
+import { ForumContent } from './forum-content';
+import { ForumCategoryEntity } from './entities/forum-category.entity';
+import type { ForumCategoryInput } from './dto/forum.inputs';
+
+/** A community's forum categories; managers create and order them. "General" appears with the first thread. */
+@Injectable()
+export class ForumCategoriesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly content: ForumContent,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(viewer: Viewer, communityId: string): Promise<{ access: CommunityAccess; categories: ForumCategoryEntity[] }> {
+    const access = await this.content.readable(viewer, communityId, 'The community');
+    const categories = await this.dataSource.getRepository(ForumCategoryEntity).find({ where: { communityId }, order: { position: 'ASC', name: 'ASC' } });
+    return { access, categories };
+  }
+
+  async create(viewer: Viewer, input: ForumCategoryInput): Promise<{ access: CommunityAccess; category: ForumCategoryEntity }> {
+    const access = await this.content.readable(viewer, input.communityId, 'The community');
+    this.content.assert(viewer, ForumAction.Manage, access);
+    const slug = slugFromName(input.name);
+    if (!slug) throw ValidationError.field('name', 'Use letters or digits in the name.');
+    const category = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`forum-categories:${input.communityId}`]);
+      if (await manager.exists(ForumCategoryEntity, { where: { communityId: input.communityId, slug } })) {
+        throw new ConflictError('This community already has a category with that name.', 'name');
+      }
+      return this.insert(manager, input.communityId, input.name, input.description ?? '', slug);
+    });
+    return { access, category };
+  }
+
+  /** The category, if it belongs to the community; BAD_USER_INPUT otherwise. */
+  async inCommunity(manager: EntityManager, communityId: string, categoryId: string): Promise<ForumCategoryEntity> {
+    const category = await manager.findOne(ForumCategoryEntity, { where: { id: categoryId, communityId } });
+    if (!category) throw ValidationError.field('categoryId', 'Choose a category of this community.');
+    return category;
+  }
+
+  /** The community's "General" category, created on first use. */
+  async general(manager: EntityManager, communityId: string): Promise<ForumCategoryEntity> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`forum-categories:${communityId}`]);
+    const existing = await manager.findOne(ForumCategoryEntity, { where: { communityId, slug: 'general' } });
+    return existing ?? this.insert(manager, communityId, 'General', 'Everything that has no better place.', 'general');
+  }
+
+  private async insert(manager: EntityManager, communityId: string, name: string, description: string, slug: string): Promise<ForumCategoryEntity> {
+    const [{ next }] = await manager.query('SELECT coalesce(max(position), 0) + 1 AS next FROM forum_categories WHERE community_id = $1', [communityId]);
+    const now = this.clock.now();
+    const category = manager.create(ForumCategoryEntity, { id: uuidv7(now.getTime()), communityId, name, slug, description, position: Number(next), createdAt: now, updatedAt: now });
+    await manager.insert(ForumCategoryEntity, category);
+    return category;
+  }
+}

@@ -1,0 +1,224 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { decodeCursor, encodeCursor, type ConnectionArgs } from '@commons/server-graphql';
+import { initialsOf, type ReactionKind, type ThreadKind } from '@commons/shared-contracts';
+import type { PostAuthorType, ReactionCountType, ReplyQuoteType } from './dto/forum.types';
+import type { ThreadFilter } from './dto/forum.inputs';
+
+/** A thread as pages show it: the row, its author and its reactions with the viewer's own. */
+export interface ThreadRow {
+  id: string;
+  communityId: string;
+  categoryId: string;
+  authorId: string;
+  kind: ThreadKind;
+  title: string;
+  body: string;
+  bodyHtml: string;
+  tags: string[];
+  lockedAt: Date | null;
+  pinnedAt: Date | null;
+  duplicateOfId: string | null;
+  replyCount: number;
+  firstResponseAt: Date | null;
+  acceptedReplyId: string | null;
+  resolvedAt: Date | null;
+  createdAt: Date;
+  lastActivityAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  version: number;
+  author: PostAuthorType | null;
+  reactions: ReactionCountType[];
+}
+
+export interface ReplyRow {
+  id: string;
+  threadId: string;
+  communityId: string;
+  authorId: string;
+  body: string;
+  bodyHtml: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  version: number;
+  author: PostAuthorType | null;
+  replyTo: ReplyQuoteType | null;
+  reactions: ReactionCountType[];
+}
+
+/** Reactions of a post (alias `target`), counted per kind with whether the viewer ($1) is among them. */
+const REACTIONS = (target: string) => `COALESCE((
+  SELECT json_agg(json_build_object('kind', x.kind, 'count', x.n, 'mine', x.mine) ORDER BY x.kind)
+    FROM (SELECT kind, count(*)::int AS n, bool_or(account_id = $1) AS mine
+            FROM forum_reactions WHERE target_id = ${target}.id GROUP BY kind) x), '[]'::json) AS reactions`;
+
+const THREAD_COLUMNS = `t.id, t.community_id, t.category_id, t.author_id, t.kind, t.title, t.body, t.body_html, t.tags,
+  t.locked_at, t.pinned_at, t.duplicate_of_id, t.reply_count, t.first_response_at, t.accepted_reply_id, t.resolved_at,
+  t.created_at, t.last_activity_at, t.edited_at, t.deleted_at, t.version,
+  a.display_name AS author_name, a.title AS author_title`;
+
+type Raw = Record<string, unknown>;
+
+function author(id: string, name: unknown, title: unknown): PostAuthorType {
+  return { id, displayName: String(name), initials: initialsOf(String(name)), title: (title as string | null) ?? null };
+}
+
+function toThreadRow(r: Raw): ThreadRow {
+  return {
+    id: r['id'] as string,
+    communityId: r['community_id'] as string,
+    categoryId: r['category_id'] as string,
+    authorId: r['author_id'] as string,
+    kind: r['kind'] as ThreadKind,
+    title: r['title'] as string,
+    body: r['body'] as string,
+    bodyHtml: r['body_html'] as string,
+    tags: r['tags'] as string[],
+    lockedAt: r['locked_at'] as Date | null,
+    pinnedAt: r['pinned_at'] as Date | null,
+    duplicateOfId: r['duplicate_of_id'] as string | null,
+    replyCount: r['reply_count'] as number,
+    firstResponseAt: r['first_response_at'] as Date | null,
+    acceptedReplyId: r['accepted_reply_id'] as string | null,
+    resolvedAt: r['resolved_at'] as Date | null,
+    createdAt: r['created_at'] as Date,
+    lastActivityAt: r['last_activity_at'] as Date,
+    editedAt: r['edited_at'] as Date | null,
+    deletedAt: r['deleted_at'] as Date | null,
+    version: r['version'] as number,
+    author: author(r['author_id'] as string, r['author_name'], r['author_title']),
+    reactions: (r['reactions'] as ReactionCountType[] | undefined) ?? [],
+  };
+}
+
+/** Forum queries: every page in a fixed number of statements, keyset-paged. */
+@Injectable()
+export class ForumRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** One thread with its author and reactions, in one statement. */
+  async thread(viewerId: string, id: string): Promise<ThreadRow | null> {
+    const rows: Raw[] = await this.dataSource.query(
+      `SELECT ${THREAD_COLUMNS}, ${REACTIONS('t')}
+         FROM forum_threads t JOIN accounts a ON a.id = t.author_id WHERE t.id = $2`,
+      [viewerId, id],
+    );
+    return rows[0] ? toThreadRow(rows[0]) : null;
+  }
+
+  /**
+   * A page of a community's threads: pinned first, then by latest activity, with authors,
+   * in one statement. Cursor: [pinned flag and activity time, id].
+   */
+  async threads(communityId: string, filter: ThreadFilter | null | undefined, args: ConnectionArgs) {
+    const after = decodeCursor(args.after);
+    const params: unknown[] = [communityId];
+    const where = ['t.community_id = $1'];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (filter?.categoryId) where.push(`t.category_id = ${param(filter.categoryId)}`);
+    if (filter?.kind) where.push(`t.kind = ${param(filter.kind)}`);
+    if (filter?.unanswered) where.push('t.first_response_at IS NULL');
+    if (filter?.unresolved) where.push(`t.kind = 'QUESTION' AND t.accepted_reply_id IS NULL`);
+    if (filter?.tag) where.push(`t.tags @> ARRAY[${param(filter.tag)}]::text[]`);
+    if (after) {
+      const [flag, time] = String(after[0]).split('|');
+      where.push(`((t.pinned_at IS NOT NULL)::int, t.last_activity_at, t.id) < (${param(Number(flag))}, ${param(new Date(Number(time)))}, ${param(after[1])}::uuid)`);
+    }
+    const rows: Raw[] = await this.dataSource.query(
+      `SELECT ${THREAD_COLUMNS}, '[]'::json AS reactions
+         FROM forum_threads t JOIN accounts a ON a.id = t.author_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY (t.pinned_at IS NOT NULL)::int DESC, t.last_activity_at DESC, t.id DESC
+        LIMIT ${param(args.first + 1)}`,
+      params,
+    );
+    const page = rows.slice(0, args.first).map(toThreadRow);
+    const edges = page.map((t) => ({ cursor: encodeCursor([`${t.pinnedAt ? 1 : 0}|${t.lastActivityAt.getTime()}`, t.id]), node: t }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        hasPreviousPage: after !== undefined,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+    };
+  }
+
+  /** A page of replies in time order with authors, quotes and reactions, in one statement. */
+  async replies(viewerId: string, threadId: string, args: ConnectionArgs) {
+    const after = decodeCursor(args.after);
+    const params: unknown[] = [viewerId, threadId, args.first + 1];
+    let keyset = '';
+    if (after) {
+      params.push(new Date(Number(after[0])), after[1]);
+      keyset = 'AND (r.created_at, r.id) > ($4, $5::uuid)';
+    }
+    const rows: Raw[] = await this.dataSource.query(
+      `SELECT r.id, r.thread_id, r.community_id, r.author_id, r.body, r.body_html, r.created_at, r.edited_at, r.deleted_at, r.version,
+              a.display_name AS author_name, a.title AS author_title,
+              q.id AS quote_id, q.deleted_at AS quote_deleted_at, left(q.body, 280) AS quote_body, qa.display_name AS quote_author,
+              ${REACTIONS('r')}
+         FROM forum_replies r
+         JOIN accounts a ON a.id = r.author_id
+         LEFT JOIN forum_replies q ON q.id = r.reply_to_id
+         LEFT JOIN accounts qa ON qa.id = q.author_id
+        WHERE r.thread_id = $2 ${keyset}
+        ORDER BY r.created_at, r.id
+        LIMIT $3`,
+      params,
+    );
+    const page: ReplyRow[] = rows.slice(0, args.first).map((r) => ({
+      id: r['id'] as string,
+      threadId: r['thread_id'] as string,
+      communityId: r['community_id'] as string,
+      authorId: r['author_id'] as string,
+      body: r['body'] as string,
+      bodyHtml: r['body_html'] as string,
+      createdAt: r['created_at'] as Date,
+      editedAt: r['edited_at'] as Date | null,
+      deletedAt: r['deleted_at'] as Date | null,
+      version: r['version'] as number,
+      author: author(r['author_id'] as string, r['author_name'], r['author_title']),
+      replyTo: r['quote_id']
+        ? {
+            id: r['quote_id'] as string,
+            authorName: r['quote_deleted_at'] ? null : (r['quote_author'] as string),
+            excerpt: r['quote_deleted_at'] ? '' : (r['quote_body'] as string),
+          }
+        : null,
+      reactions: r['reactions'] as ReactionCountType[],
+    }));
+    const edges = page.map((r) => ({ cursor: encodeCursor([r.createdAt.getTime(), r.id]), node: r }));
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        hasPreviousPage: after !== undefined,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+    };
+  }
+
+  /** A post's author as posts show them. */
+  async author(accountId: string): Promise<PostAuthorType | null> {
+    const rows: Array<{ display_name: string; title: string | null }> = await this.dataSource.query('SELECT display_name, title FROM accounts WHERE id = $1', [accountId]);
+    return rows[0] ? author(accountId, rows[0].display_name, rows[0].title) : null;
+  }
+
+  /** Reactions for any posts, e.g. after a reaction changed. */
+  async reactions(viewerId: string, targetId: string): Promise<ReactionCountType[]> {
+    const rows: Array<{ kind: ReactionKind; count: number; mine: boolean }> = await this.dataSource.query(
+      `SELECT kind, count(*)::int AS count, bool_or(account_id = $1) AS mine FROM forum_reactions WHERE target_id = $2 GROUP BY kind ORDER BY kind`,
+      [viewerId, targetId],
+    );
+    return rows;
+  }
+}

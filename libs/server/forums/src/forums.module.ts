@@ -1,0 +1,33 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthorizationService } from '@commons/server-core';
+import { CommunitiesModule } from '@commons/server-communities';
+import { EngagementService } from './engagement.service';
+import { forumRules } from './forum-access';
+import { ForumCategoriesService } from './forum-categories.service';
+import { ForumContent } from './forum-content';
+import { ForumRepository } from './forum.repository';
+import { ForumsResolver, RepliesResolver } from './forums.resolver';
+import { ThreadsService } from './threads.service';
+import { FollowEntity } from './entities/follow.entity';
+import { ForumCategoryEntity } from './entities/forum-category.entity';
+import { PostRevisionEntity } from './entities/post-revision.entity';
+import { ReactionEntity } from './entities/reaction.entity';
+import { ReplyEntity } from './entities/reply.entity';
+import { ThreadEntity } from './entities/thread.entity';
+
+export const forumEntities = [ForumCategoryEntity, ThreadEntity, ReplyEntity, PostRevisionEntity, ReactionEntity, FollowEntity];
+
+/** Community forums: categories, threads and replies, accepted answers, reactions and follows. */
+@Module({
+  imports: [TypeOrmModule.forFeature(forumEntities), CommunitiesModule],
+  providers: [ForumRepository, ForumContent, ForumCategoriesService, ThreadsService, EngagementService, ForumsResolver, RepliesResolver],
+  exports: [ThreadsService],
+})
+export class ForumsModule implements OnModuleInit {
+  constructor(private readonly authorization: AuthorizationService) {}
+
+  onModuleInit(): void {
+    this.authorization.registerRules(forumRules);
+  }
+}

@@ -1,0 +1,276 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock, ConflictError, ForbiddenError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
+import { CommunityAccessService, type CommunityAccess } from '@commons/server-communities';
+import { ThreadKind, UseCase } from '@commons/shared-contracts';
+import { ForumAction } from './forum-access';
+import { ForumContent } from './forum-content';
+import { ForumCategoriesService } from './forum-categories.service';
+import { ForumRepository, type ThreadRow } from './forum.repository';
+import { PostRevisionEntity } from './entities/post-revision.entity';
+import { ReplyEntity } from './entities/reply.entity';
+import { ThreadEntity } from './entities/thread.entity';
+import type { AcceptAnswerInput, CreateThreadInput, EditReplyInput, EditThreadInput, ReplyInput } from './dto/forum.inputs';
+
+/** A thread and its community's facts for the viewer. */
+export interface LoadedThread {
+  thread: ThreadRow;
+  access: CommunityAccess;
+}
+
+/** Threads and replies: posting, editing with history and versions, tombstones, answers, thread states. */
+@Injectable()
+export class ThreadsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ForumRepository,
+    private readonly content: ForumContent,
+    private readonly communities: CommunityAccessService,
+    private readonly categories: ForumCategoriesService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A thread the viewer may read (with author and reactions): three statements at most. */
+  async get(viewer: Viewer, threadId: string): Promise<LoadedThread> {
+    const thread = await this.repository.thread(viewer.accountId, threadId);
+    if (!thread) throw new NotFoundError('The thread');
+    const access = await this.content.readable(viewer, thread.communityId, 'The thread');
+    return { thread, access };
+  }
+
+  async create(viewer: Viewer, input: CreateThreadInput): Promise<LoadedThread> {
+    const loaded = await this.communities.visible(viewer, input.communityId);
+    if (!this.content.can(viewer, ForumAction.Read, loaded.access)) throw new NotFoundError('The community');
+    if (!loaded.community.useCases.includes(UseCase.Forums)) throw new ForbiddenError('This community does not use forums.');
+    this.content.assert(viewer, ForumAction.Post, loaded.access, undefined, 'You cannot post in this community.');
+    const tags = this.content.tags(input.tags);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const categoryId = input.categoryId
+        ? (await this.categories.inCommunity(manager, input.communityId, input.categoryId)).id
+        : (await this.categories.general(manager, input.communityId)).id;
+      await this.content.moderate(manager, viewer, 'forum-thread', input.communityId, `${input.title}\n\n${input.body}`, null);
+      const now = this.clock.now();
+      const thread = manager.create(ThreadEntity, {
+        id: uuidv7(now.getTime()),
+        communityId: input.communityId,
+        categoryId,
+        authorId: viewer.accountId,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        bodyHtml: this.content.render(input.body),
+        tags,
+        lockedAt: null,
+        pinnedAt: null,
+        duplicateOfId: null,
+        replyCount: 0,
+        firstResponseAt: null,
+        acceptedReplyId: null,
+        resolvedAt: null,
+        createdAt: now,
+        lastActivityAt: now,
+        editedAt: null,
+        deletedAt: null,
+        version: 1,
+      });
+      await manager.insert(ThreadEntity, thread);
+      return thread.id;
+    });
+    return this.get(viewer, id);
+  }
+
+  /** Edits with a version check: an edit started from an older version is a CONFLICT, not a silent overwrite. */
+  async edit(viewer: Viewer, input: EditThreadInput): Promise<LoadedThread> {
+    const { thread, access } = await this.get(viewer, input.threadId);
+    this.content.assert(viewer, ForumAction.Edit, access, thread.authorId);
+    const tags = input.tags ? this.content.tags(input.tags) : undefined;
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.lockThread(manager, thread.id);
+      if (row.deletedAt) throw new ConflictError('This thread was deleted.');
+      if (row.version !== input.version) throw new ConflictError('Someone changed this thread meanwhile; reload it and edit again.', 'version');
+      const title = input.title ?? row.title;
+      const body = input.body ?? row.body;
+      await this.content.moderate(manager, viewer, 'forum-thread', row.communityId, `${title}\n\n${body}`, row.id);
+      await manager.insert(PostRevisionEntity, {
+        id: uuidv7(),
+        targetId: row.id,
+        version: row.version,
+        title: row.title,
+        body: row.body,
+        editedById: viewer.accountId,
+        createdAt: this.clock.now(),
+      });
+      Object.assign(row, { title, body, bodyHtml: this.content.render(body), tags: tags ?? row.tags, editedAt: this.clock.now(), version: row.version + 1 });
+      await manager.save(row);
+    });
+    return this.get(viewer, thread.id);
+  }
+
+  /** A tombstone: the thread keeps its place and its replies; its text is gone from every view. */
+  async delete(viewer: Viewer, threadId: string): Promise<LoadedThread> {
+    const { thread, access } = await this.get(viewer, threadId);
+    this.content.assert(viewer, ForumAction.Delete, access, thread.authorId);
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.lockThread(manager, thread.id);
+      if (!row.deletedAt) await manager.update(ThreadEntity, row.id, { deletedAt: this.clock.now() });
+    });
+    return this.get(viewer, thread.id);
+  }
+
+  async reply(viewer: Viewer, input: ReplyInput): Promise<{ reply: ReplyEntity; access: CommunityAccess }> {
+    const { thread, access } = await this.get(viewer, input.threadId);
+    this.content.assert(viewer, ForumAction.Post, access, undefined, 'You cannot post in this community.');
+    const reply = await this.dataSource.transaction(async (manager) => {
+      const row = await this.lockThread(manager, thread.id);
+      if (row.deletedAt) throw new ForbiddenError('This thread was deleted.');
+      if (row.lockedAt) throw new ForbiddenError('This thread is locked: no new replies.');
+      if (row.duplicateOfId) throw new ForbiddenError('This thread was closed as a duplicate; reply in the original thread.');
+      if (input.replyToId && !(await manager.exists(ReplyEntity, { where: { id: input.replyToId, threadId: row.id } }))) {
+        throw ValidationError.field('replyToId', 'You can only quote a reply of the same thread.');
+      }
+      await this.content.moderate(manager, viewer, 'forum-reply', row.communityId, input.body, null);
+      const now = this.clock.now();
+      const created = manager.create(ReplyEntity, {
+        id: uuidv7(now.getTime()),
+        threadId: row.id,
+        communityId: row.communityId,
+        authorId: viewer.accountId,
+        replyToId: input.replyToId ?? null,
+        body: input.body,
+        bodyHtml: this.content.render(input.body),
+        createdAt: now,
+        editedAt: null,
+        deletedAt: null,
+        version: 1,
+      });
+      await manager.insert(ReplyEntity, created);
+      row.replyCount += 1;
+      row.lastActivityAt = now;
+      // Time to first response counts answers from someone else, not the author's own follow-ups.
+      if (!row.firstResponseAt && viewer.accountId !== row.authorId) row.firstResponseAt = now;
+      await manager.save(row);
+      return created;
+    });
+    return { reply, access };
+  }
+
+  async editReply(viewer: Viewer, input: EditReplyInput): Promise<{ reply: ReplyEntity; access: CommunityAccess }> {
+    const { reply, access } = await this.loadReply(viewer, input.replyId);
+    this.content.assert(viewer, ForumAction.Edit, access, reply.authorId);
+    const edited = await this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOne(ReplyEntity, { where: { id: reply.id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw new NotFoundError('The reply');
+      if (row.deletedAt) throw new ConflictError('This reply was deleted.');
+      if (row.version !== input.version) throw new ConflictError('Someone changed this reply meanwhile; reload it and edit again.', 'version');
+      await this.content.moderate(manager, viewer, 'forum-reply', row.communityId, input.body, row.id);
+      await manager.insert(PostRevisionEntity, {
+        id: uuidv7(),
+        targetId: row.id,
+        version: row.version,
+        title: null,
+        body: row.body,
+        editedById: viewer.accountId,
+        createdAt: this.clock.now(),
+      });
+      Object.assign(row, { body: input.body, bodyHtml: this.content.render(input.body), editedAt: this.clock.now(), version: row.version + 1 });
+      await manager.save(row);
+      return row;
+    });
+    return { reply: edited, access };
+  }
+
+  /** Tombstones a reply; other people's replies quoting it keep theirs. An accepted answer stops being one. */
+  async deleteReply(viewer: Viewer, replyId: string): Promise<{ reply: ReplyEntity; access: CommunityAccess }> {
+    const { reply, access } = await this.loadReply(viewer, replyId);
+    this.content.assert(viewer, ForumAction.Delete, access, reply.authorId);
+    const deleted = await this.dataSource.transaction(async (manager) => {
+      const thread = await this.lockThread(manager, reply.threadId);
+      const row = await manager.findOne(ReplyEntity, { where: { id: reply.id } });
+      if (!row) throw new NotFoundError('The reply');
+      if (!row.deletedAt) {
+        row.deletedAt = this.clock.now();
+        await manager.save(row);
+        if (thread.acceptedReplyId === row.id) await manager.update(ThreadEntity, thread.id, { acceptedReplyId: null });
+      }
+      return row;
+    });
+    return { reply: deleted, access };
+  }
+
+  /** Marks a reply of this question as its answer (or another one instead). */
+  async accept(viewer: Viewer, input: AcceptAnswerInput): Promise<LoadedThread> {
+    const { thread, access } = await this.get(viewer, input.threadId);
+    this.content.assert(viewer, ForumAction.Accept, access, thread.authorId, 'Only the asker or a moderator can accept an answer.');
+    if (thread.kind !== ThreadKind.Question) throw ValidationError.field('threadId', 'Only questions have accepted answers.');
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.lockThread(manager, thread.id);
+      const reply = await manager.findOne(ReplyEntity, { where: { id: input.replyId } });
+      if (!reply || reply.threadId !== row.id) throw ValidationError.field('replyId', 'Choose a reply of this question.');
+      if (reply.deletedAt) throw ValidationError.field('replyId', 'This reply was deleted.');
+      const now = this.clock.now();
+      row.acceptedReplyId = reply.id;
+      row.resolvedAt = row.resolvedAt ?? now;
+      row.lastActivityAt = now;
+      await manager.save(row);
+    });
+    return this.get(viewer, thread.id);
+  }
+
+  async setLocked(viewer: Viewer, threadId: string, locked: boolean): Promise<LoadedThread> {
+    return this.moderateState(viewer, threadId, (row) => {
+      row.lockedAt = locked ? (row.lockedAt ?? this.clock.now()) : null;
+    });
+  }
+
+  async setPinned(viewer: Viewer, threadId: string, pinned: boolean): Promise<LoadedThread> {
+    return this.moderateState(viewer, threadId, (row) => {
+      row.pinnedAt = pinned ? (row.pinnedAt ?? this.clock.now()) : null;
+    });
+  }
+
+  /** Closes a thread as a duplicate of another in the same community (null reopens it). */
+  async closeAsDuplicate(viewer: Viewer, threadId: string, duplicateOfId: string | null): Promise<LoadedThread> {
+    return this.moderateState(viewer, threadId, async (row, manager) => {
+      if (duplicateOfId) {
+        const original = await manager.findOne(ThreadEntity, { where: { id: duplicateOfId } });
+        if (!original || original.communityId !== row.communityId || original.id === row.id) {
+          throw ValidationError.field('duplicateOfId', 'Choose another thread of this community.');
+        }
+      }
+      row.duplicateOfId = duplicateOfId;
+    });
+  }
+
+  revisions(targetId: string): Promise<PostRevisionEntity[]> {
+    return this.dataSource.getRepository(PostRevisionEntity).find({ where: { targetId }, order: { version: 'DESC' }, take: 100 });
+  }
+
+  private async moderateState(
+    viewer: Viewer,
+    threadId: string,
+    change: (row: ThreadEntity, manager: EntityManager) => void | Promise<void>,
+  ): Promise<LoadedThread> {
+    const { thread, access } = await this.get(viewer, threadId);
+    this.content.assert(viewer, ForumAction.Moderate, access);
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.lockThread(manager, thread.id);
+      await change(row, manager);
+      await manager.save(row);
+    });
+    return this.get(viewer, thread.id);
+  }
+
+  private async loadReply(viewer: Viewer, replyId: string): Promise<{ reply: ReplyEntity; access: CommunityAccess }> {
+    const reply = await this.dataSource.getRepository(ReplyEntity).findOne({ where: { id: replyId } });
+    if (!reply) throw new NotFoundError('The reply');
+    const access = await this.content.readable(viewer, reply.communityId, 'The reply');
+    return { reply, access };
+  }
+
+  private async lockThread(manager: EntityManager, id: string): Promise<ThreadEntity> {
+    const row = await manager.findOne(ThreadEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!row) throw new NotFoundError('The thread');
+    return row;
+  }
+}
