@@ -82,6 +82,17 @@ describe('community isolation matrix', () => {
               [uuidv7(), id, ids.get('banned'), ids.get('manager'), now],
             );
             await manager.query('INSERT INTO community_cohorts (community_id, cohort_id, attached_at) VALUES ($1, $2, $3)', [id, cohortId, now]);
+            // A forum thread in every community, for the search probe.
+            const categoryId = uuidv7();
+            await manager.query(
+              `INSERT INTO forum_categories (id, community_id, name, slug, position, created_at, updated_at) VALUES ($1, $2, 'General', 'general', 1, $3, $3)`,
+              [categoryId, id, now],
+            );
+            await manager.query(
+              `INSERT INTO forum_threads (id, community_id, category_id, author_id, kind, title, body, body_html, created_at, last_activity_at)
+               VALUES ($1, $2, $3, $4, 'DISCUSSION', $5, 'matrixneedle', '<p>matrixneedle</p>', $6, $6)`,
+              [uuidv7(), id, categoryId, ids.get('manager'), `Needle in ${key}`, now],
+            );
           }
         }
       }
@@ -177,6 +188,15 @@ describe('community isolation matrix', () => {
     expect({ actor, problems }).toEqual({ actor, problems: [] });
     expect([...listed].sort()).toEqual(expectedIds);
     expect(totalCount).toBe(expectedIds.length);
+  });
+
+  it.each(MATRIX_ACTORS.filter((a) => a !== 'anonymous'))('lets search show %s only content it may read', async (actor) => {
+    const { client } = actors.get(actor) as { client: GraphqlClient };
+    const { search } = await client.data<{ search: { edges: Array<{ node: { communityId: string } }> } }>(
+      `{ search(query: "matrixneedle", first: 100) { edges { node { communityId } } } }`,
+    );
+    const expected = communities.filter((c) => expectedAllowed('community:read-content', actor, c.key)).map((c) => c.id).sort();
+    expect(search.edges.map((e) => e.node.communityId).sort()).toEqual(expected);
   });
 
   it('refuses anonymous callers every community path with UNAUTHENTICATED', async () => {

@@ -190,3 +190,80 @@ describe('forums', () => {
     expect(statements).toBe(4);
   });
 });
+
+describe('search', () => {
+  let api: TestApp;
+  let member: { client: GraphqlClient; account: Id };
+  let outsider: { client: GraphqlClient; account: Id };
+  let openId: string;
+  const SEARCH = `query ($query: String!, $filter: SearchFilter, $after: String, $first: Int!) {
+    search(query: $query, filter: $filter, first: $first, after: $after) {
+      edges { cursor node { kind id threadId communityName titleHtml snippetHtml author { displayName } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+  type Hits = { search: { edges: Array<{ node: { kind: string; id: string; threadId: string; titleHtml: string; snippetHtml: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    member = await api.signedIn();
+    outsider = await api.signedIn();
+    const community = async (name: string, visibility: string) => {
+      const { createCommunity } = await member.client.data<{ createCommunity: Id }>(CREATE_COMMUNITY, {
+        input: { name, audiences: ['EMPLOYEE'], visibility, intent: 'KNOWLEDGE_SHARING', useCases: ['FORUMS'] },
+      });
+      await member.client.data(ACTIVATE, { input: { communityId: createCommunity.id, lifecycle: 'ACTIVE' } });
+      return createCommunity.id;
+    };
+    openId = await community('Open Search', 'OPEN');
+    const privateId = await community('Private Search', 'PRIVATE');
+    const post = (communityId: string, title: string, body: string, kind = 'DISCUSSION') =>
+      member.client.data<{ createThread: Id }>(ASK, { input: { communityId, title, body, kind, tags: ['kubernetes'] } });
+    const { createThread } = await post(openId, 'Kubernetes upgrade checklist', 'Drain the nodes first, then upgrade the control plane. <script>alert(1)</script>', 'QUESTION');
+    await member.client.data(REPLY, { input: { threadId: createThread.id, body: 'Remember the kubernetes pod disruption budgets.' } });
+    await post(privateId, 'Kubernetes cost secrets', 'Our confidential kubernetes spend.');
+    for (let i = 0; i < 5; i++) await post(openId, `Paging thread ${i}`, `paginationword number ${i}`);
+  });
+  afterAll(() => api.close());
+
+  it('finds threads and replies with highlighted, escaped titles and snippets', async () => {
+    const { search } = await member.client.data<Hits>(SEARCH, { query: 'kubernetes upgrade', first: 20 });
+    const thread = search.edges.find((e) => e.node.kind === 'THREAD')?.node;
+    expect(thread?.titleHtml).toBe('<mark>Kubernetes</mark> <mark>upgrade</mark> checklist');
+    expect(thread?.snippetHtml).toContain('<mark>upgrade</mark>');
+    expect(thread?.snippetHtml).not.toMatch(/<script/u);
+    const reply = await member.client.data<Hits>(SEARCH, { query: 'disruption', first: 20 });
+    expect(reply.search.edges.map((e) => [e.node.kind, e.node.threadId])).toEqual([['REPLY', thread?.id]]);
+  });
+
+  it('never shows a non-member titles, snippets or counts from a private community', async () => {
+    const mine = await member.client.data<Hits>(SEARCH, { query: 'kubernetes', first: 20 });
+    const theirs = await outsider.client.data<Hits>(SEARCH, { query: 'kubernetes', first: 20 });
+    expect(mine.search.edges.map((e) => e.node.titleHtml).join(' ')).toContain('secrets');
+    expect(theirs.search.edges.map((e) => e.node.titleHtml).join(' ')).not.toContain('secrets');
+    const confidential = await outsider.client.data<Hits>(SEARCH, { query: 'confidential', first: 20 });
+    expect(confidential.search.edges).toEqual([]);
+  });
+
+  it('filters by community, kind, tag and answered state, and pages by keyset', async () => {
+    const threadsOnly = await member.client.data<Hits>(SEARCH, { query: 'kubernetes', first: 20, filter: { kind: 'THREAD', communityId: openId, tag: '#Kubernetes' } });
+    expect(threadsOnly.search.edges).toHaveLength(1);
+    const unanswered = await member.client.data<Hits>(SEARCH, { query: 'kubernetes', first: 20, filter: { answered: false, kind: 'THREAD' } });
+    expect(unanswered.search.edges.map((e) => e.node.titleHtml)).toEqual(['<mark>Kubernetes</mark> upgrade checklist']);
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: Hits = await member.client.data<Hits>(SEARCH, { query: 'paginationword', first: 2, after });
+      seen.push(...page.search.edges.map((e) => e.node.id));
+      after = page.search.pageInfo.hasNextPage ? page.search.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+  });
+
+  it('answers an empty result for words nobody wrote, and BAD_USER_INPUT for an empty query', async () => {
+    await expect(member.client.data<Hits>(SEARCH, { query: 'zyxwvutsrq', first: 20 })).resolves.toMatchObject({ search: { edges: [] } });
+    await expect(member.client.errorCode(SEARCH, { query: '   ', first: 20 })).resolves.toBe('BAD_USER_INPUT');
+  });
+});

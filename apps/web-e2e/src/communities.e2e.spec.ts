@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { demoPlatformInBrowser, describeInBrowser, screenshot, submitSignIn } from './browser';
 
@@ -10,10 +11,27 @@ function daysFromToday(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Serious and critical axe findings on the page (WCAG 2.1 A and AA rules). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** A GraphQL request with the page's session, as if from another tab: changes the page does not know about. */
+async function graphql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await page.request.post('/graphql', { data: { query, variables } });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (!body.data || body.errors) throw new Error(`GraphQL request failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
 /**
  * One journey through the communities area of the demo organisation: an employee starts a
  * customer community in pilot with a cohort; the cohort member joins, another employee cannot,
- * and a customer sees only the communities opened to customers.
+ * and a customer sees only the communities opened to customers. Then the manager adds an
+ * objective and puts that employee in the pilot cohort, and the employee can join.
  */
 describeInBrowser('communities journey', () => {
   const platform = demoPlatformInBrowser();
@@ -140,5 +158,118 @@ describeInBrowser('communities journey', () => {
     // Even by its address, an employee community does not exist for a customer.
     await page.goto('/communities/engineering-guild');
     await page.getByRole('heading', { name: 'Community not found' }).waitFor();
+  });
+
+  it('lets the manager add an objective in the settings, shown on the community home at once', async () => {
+    await signInAs('ada.lovelace@commons.example');
+    await page.goto(`/communities/${SLUG}`);
+    await page.getByRole('heading', { name: NAME, level: 2 }).waitFor();
+    await page.getByRole('link', { name: 'Edit objectives' }).click();
+    await page.waitForURL(new RegExp(`/communities/${SLUG}/settings#objectives$`, 'u'));
+    const objectives = page.getByRole('region', { name: 'Objectives' });
+    await objectives.getByRole('list', { name: 'Objectives' }).getByText('Questions answered in the community').waitFor();
+
+    // The objective rules are checked before sending: a target that is no improvement, a date in the past.
+    const form = page.getByRole('form', { name: 'Add an objective' });
+    await form.getByRole('combobox', { name: 'Metric' }).click();
+    await page.getByRole('option', { name: 'Median first response (minutes)' }).click();
+    await form.getByRole('textbox', { name: 'Title (optional)' }).fill('First answer within the hour');
+    await form.getByRole('textbox', { name: 'Baseline' }).fill('180');
+    await form.getByRole('textbox', { name: 'Target' }).fill('240');
+    await form.getByLabel('Due date').fill(daysFromToday(-1));
+    await form.getByRole('button', { name: 'Add objective' }).click();
+    await form.getByText('Lower is better here: set the target below the baseline.').waitFor();
+    await form.getByText('A new objective cannot be due in the past.').waitFor();
+    await form.getByRole('textbox', { name: 'Target' }).fill('60');
+    await form.getByLabel('Due date').fill(daysFromToday(90));
+    await form.getByRole('button', { name: 'Add objective' }).click();
+    await page.getByRole('status').filter({ hasText: '“First answer within the hour” is added.' }).waitFor();
+    await objectives.getByRole('list', { name: 'Objectives' }).getByText('First answer within the hour').waitFor();
+    await expect(form.getByRole('textbox', { name: 'Title (optional)' }).inputValue()).resolves.toBe('');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'community-settings-objectives');
+
+    // Edited in place: a later due date moves it after the other objective.
+    await objectives.getByRole('button', { name: 'Edit First answer within the hour' }).click();
+    const edit = objectives.getByRole('form', { name: 'Edit First answer within the hour' });
+    await edit.getByRole('textbox', { name: 'Target' }).fill('45');
+    await edit.getByLabel('Due date').fill(daysFromToday(200));
+    await edit.getByRole('button', { name: 'Save objective' }).click();
+    await page.getByRole('status').filter({ hasText: '“First answer within the hour” is saved.' }).waitFor();
+    const items = objectives.getByRole('list', { name: 'Objectives' }).getByRole('listitem');
+    await items.nth(1).filter({ hasText: 'Median first response (minutes): 180 → 45' }).waitFor();
+    await expect(items.nth(0).textContent()).resolves.toContain('Questions answered in the community');
+
+    // Archived from elsewhere meanwhile: the server refuses, the page says why and turns read-only.
+    const { community } = await graphql<{ community: { id: string } }>(page, 'query ($slug: String!) { community(slug: $slug) { id } }', { slug: SLUG });
+    await graphql(page, 'mutation ($id: ID!) { archiveCommunity(communityId: $id) { id } }', { id: community.id });
+    await objectives.getByRole('button', { name: 'Delete First answer within the hour' }).click();
+    await objectives.getByRole('button', { name: 'Delete objective' }).click();
+    await objectives.getByRole('alert').filter({ hasText: 'This community is archived and read-only; restore it first.' }).waitFor();
+    await objectives.getByText('An archived community is read-only: restore it to change its objectives.').waitFor();
+    await expect(objectives.getByRole('button').count()).resolves.toBe(0);
+    await objectives.getByText('First answer within the hour').waitFor();
+
+    // Restored, it is a pilot again and its objectives can change.
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await objectives.getByRole('button', { name: 'Add objective' }).waitFor();
+
+    await page.getByRole('link', { name: `Back to ${NAME}` }).click();
+    await page.getByRole('heading', { name: NAME, level: 2 }).waitFor();
+    const home = page.getByRole('region', { name: 'Objectives' });
+    await home.getByText('First answer within the hour').waitFor();
+    await home.getByText('Questions answered in the community').waitFor();
+  });
+
+  it('lets the manager change the pilot cohorts: a pilot keeps one, new ones attach, people are added', async () => {
+    await signInAs('ada.lovelace@commons.example');
+    await page.goto(`/communities/${SLUG}/settings`);
+    await page.getByRole('heading', { name: 'Settings', level: 2 }).waitFor();
+    await page.getByRole('link', { name: 'pilot cohorts' }).click();
+    await page.waitForURL(new RegExp(`/communities/${SLUG}/manage#pilot-cohorts$`, 'u'));
+    const section = page.getByRole('region', { name: 'Pilot cohorts' });
+    const cohorts = section.getByRole('list', { name: 'Pilot cohorts' });
+    const wave = cohorts.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Northwind pilot wave' }) });
+    await wave.getByRole('list', { name: 'People in Northwind pilot wave' }).getByText('Grace Hopper').waitFor();
+
+    // The pilot's only cohort stays: the server refuses and says what to do instead.
+    await wave.getByRole('button', { name: 'Detach Northwind pilot wave' }).click();
+    await wave.getByRole('alert').filter({ hasText: 'A pilot needs a cohort: attach another one first, or make the community active.' }).waitFor();
+
+    // A new cohort is created and attached; detached, it can be attached again from the cohorts Ada runs.
+    const create = section.getByRole('form', { name: 'Create a cohort' });
+    await create.getByRole('button', { name: 'Create and attach' }).click();
+    await create.getByText('Enter a name of 2 to 80 characters.').waitFor();
+    await create.getByRole('textbox', { name: 'Cohort name' }).fill('Northwind wave 2');
+    await create.getByRole('button', { name: 'Create and attach' }).click();
+    await section.getByRole('status').filter({ hasText: 'Northwind wave 2 is created and attached.' }).waitFor();
+    await cohorts.getByRole('heading', { name: 'Northwind wave 2' }).waitFor();
+    await section.getByRole('button', { name: 'Detach Northwind wave 2' }).click();
+    await section.getByRole('status').filter({ hasText: 'Northwind wave 2 is detached.' }).waitFor();
+    await expect(cohorts.getByRole('heading', { name: 'Northwind wave 2' }).count()).resolves.toBe(0);
+    const attach = section.getByRole('form', { name: 'Attach an existing cohort' });
+    await attach.getByRole('combobox', { name: 'Cohort to attach' }).fill('Northwind');
+    await page.getByRole('option', { name: 'Northwind wave 2 (0 people)' }).click();
+    await attach.getByRole('button', { name: 'Attach cohort' }).click();
+    await cohorts.getByRole('heading', { name: 'Northwind wave 2' }).waitFor();
+
+    // Alan Ritchie joins the pilot cohort.
+    await wave.getByRole('combobox', { name: 'Add people to Northwind pilot wave' }).fill('Alan');
+    await page.getByRole('option', { name: 'Alan Ritchie' }).click();
+    await wave.getByRole('button', { name: 'Add to Northwind pilot wave' }).click();
+    await section.getByRole('status').filter({ hasText: 'Alan Ritchie is now in Northwind pilot wave.' }).waitFor();
+    await wave.getByRole('list', { name: 'People in Northwind pilot wave' }).getByText('Alan Ritchie').waitFor();
+    await wave.getByText('2 people').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'community-pilot-cohorts');
+  });
+
+  it('lets the employee added to the pilot cohort join', async () => {
+    await signInAs('alan.ritchie@commons.example');
+    await page.goto(`/communities/${SLUG}`);
+    await page.getByRole('heading', { name: NAME, level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
+    await page.getByText('You are a member of this community.').waitFor();
+    await page.getByRole('list', { name: 'Members' }).getByText('Alan Ritchie').waitFor();
   });
 });

@@ -31,8 +31,11 @@ async function main(): Promise<void> {
     const timestamp = Date.now();
     const className = `${name}${timestamp}`;
     const quote = (q: string) => '`' + q.replace(/\\/gu, '\\\\').replace(/`/gu, '\\`').replace(/\$\{/gu, '\\${') + '`';
-    const up = sql.upQueries.map((q) => `    await queryRunner.query(${quote(q.query)});`).join('\n');
-    const down = [...sql.downQueries].reverse().map((q) => `    await queryRunner.query(${quote(q.query)});`).join('\n');
+    // Some statements carry parameters (generated columns record their expression in typeorm_metadata).
+    const call = (q: { query: string; parameters?: unknown[] }) =>
+      `    await queryRunner.query(${quote(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`;
+    const up = sql.upQueries.map(call).join('\n');
+    const down = [...sql.downQueries].reverse().map(call).join('\n');
     const file = join(outDir, `${timestamp}-${name.replace(/([a-z0-9])([A-Z])/gu, '$1-$2').toLowerCase()}.ts`);
     writeFileSync(
       file,

@@ -1,6 +1,7 @@
 import type { AuthorizationRule, Viewer } from '@commons/server-core';
 import {
   Audience,
+  PlatformRole,
   CommunityLifecycle,
   CommunityRole,
   CommunityVisibility,
@@ -173,4 +174,20 @@ export function visibilityParams(viewer: Viewer) {
     viewerAudience: viewer.audience,
     viewerIsEmployee: viewer.audience === Audience.Employee,
   };
+}
+
+/**
+ * The ids of communities whose content the viewer may read (the ReadContent rule as SQL), for
+ * searches and feeds that must filter inside the query. `param` binds a value and returns its
+ * placeholder. The isolation matrix checks search results against the rule.
+ */
+export function readableCommunityIdsSql(viewer: Viewer, param: (value: unknown) => string): string {
+  if (viewer.role === PlatformRole.Admin) return 'SELECT id FROM communities';
+  const viewerId = param(viewer.accountId);
+  return `SELECT c.id FROM communities c
+    LEFT JOIN community_memberships m ON m.community_id = c.id AND m.account_id = ${viewerId}
+    WHERE (${param(viewer.audience === Audience.Employee)} OR CAST(${param(viewer.audience)} AS audience) = ANY(c.audiences))
+      AND NOT EXISTS (SELECT 1 FROM community_bans b WHERE b.community_id = c.id AND b.account_id = ${viewerId}
+                        AND b.lifted_at IS NULL AND (b.ends_at IS NULL OR b.ends_at > now()))
+      AND (m.role IS NOT NULL OR (c.lifecycle <> 'DRAFT' AND c.visibility = 'OPEN'))`;
 }

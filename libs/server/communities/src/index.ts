@@ -6,6 +6,7 @@ export {
   CommunityAction,
   COMMUNITY_RESOURCE_ACTIONS,
   communityRules,
+  readableCommunityIdsSql,
   type CommunityAccess,
   type CommunityResource,
 } from './community-access';

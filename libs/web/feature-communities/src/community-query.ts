@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useQuery } from '@apollo/client/react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { ErrorCode } from '@commons/shared-contracts';
 import { CommunityViewerDocument, type ApiError, type Audience } from '@commons/web-data-access';
 
@@ -22,3 +22,14 @@ export function useCurrentSlug(requested: string, current: string | undefined, s
 }
 
 export const isNotFound = (error: ApiError | null): boolean => error?.code === ErrorCode.NotFound;
+
+/**
+ * Scrolls to the section a link's #hash names (`…/settings#objectives`) once the page shows
+ * it: the browser cannot, as the section renders after the data arrives.
+ */
+export function useScrollToHash(ready: boolean): void {
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (ready && hash.length > 1) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView({ block: 'start' });
+  }, [ready, hash]);
+}

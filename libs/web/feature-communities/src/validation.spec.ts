@@ -31,6 +31,27 @@ describe('checkObjective (the server’s rules, before sending)', () => {
   });
 });
 
+describe('checkObjective on an objective being edited', () => {
+  const kept = '2026-01-31';
+
+  it('lets a due date that has passed stay as it is', () => {
+    expect(checkObjective({ baseline: '1', target: '2', direction: 'UP', dueDate: kept }, today, { keptDueDate: kept })).toEqual({});
+  });
+
+  it('refuses to move the due date to another day in the past, but allows today or later', () => {
+    expect(checkObjective({ baseline: '1', target: '2', direction: 'UP', dueDate: '2026-06-14' }, today, { keptDueDate: kept })).toEqual({
+      dueDate: 'A due date cannot move into the past: choose today or later.',
+    });
+    expect(checkObjective({ baseline: '1', target: '2', direction: 'UP', dueDate: today }, today, { keptDueDate: kept })).toEqual({});
+  });
+
+  it('still asks for a target better than the baseline', () => {
+    expect(checkObjective({ baseline: '60', target: '90', direction: 'DOWN', dueDate: kept }, today, { keptDueDate: kept })).toEqual({
+      target: 'Lower is better here: set the target below the baseline.',
+    });
+  });
+});
+
 describe('parseNumber', () => {
   it.each([
     ['0.35', 0.35],

@@ -60,10 +60,15 @@ export interface ObjectiveFields {
 }
 
 /**
- * An objective's numbers and date, by the server's rules: numbers, a real date that is not in
- * the past, and a target better than the baseline in the chosen direction.
+ * An objective's numbers and date, by the server's rules: numbers, a real date, and a target
+ * better than the baseline in the chosen direction. A new objective cannot be due in the past;
+ * an existing one may keep a past due date (`keptDueDate`) but not move to another past one.
  */
-export function checkObjective(objective: ObjectiveFields, today: string): Partial<Record<keyof ObjectiveFields, string>> {
+export function checkObjective(
+  objective: ObjectiveFields,
+  today: string,
+  { keptDueDate }: { keptDueDate?: string } = {},
+): Partial<Record<keyof ObjectiveFields, string>> {
   const errors: Partial<Record<keyof ObjectiveFields, string>> = {};
   const baseline = parseNumber(objective.baseline);
   const target = parseNumber(objective.target);
@@ -72,8 +77,10 @@ export function checkObjective(objective: ObjectiveFields, today: string): Parti
   const date = objective.dueDate.trim();
   if (!/^\d{4}-\d{2}-\d{2}$/u.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
     errors.dueDate = 'Enter a date as YYYY-MM-DD.';
-  } else if (date < today) {
+  } else if (date < today && keptDueDate === undefined) {
     errors.dueDate = 'A new objective cannot be due in the past.';
+  } else if (date < today && date !== keptDueDate) {
+    errors.dueDate = 'A due date cannot move into the past: choose today or later.';
   }
   if (baseline !== null && target !== null) {
     if (objective.direction === 'UP' && !(target > baseline)) errors.target = 'Higher is better here: set the target above the baseline.';

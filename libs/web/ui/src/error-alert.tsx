@@ -14,7 +14,8 @@ const TITLES: Record<string, string> = {
   [ErrorCode.Forbidden]: 'Not allowed',
   [ErrorCode.NotFound]: 'Not found',
   [ErrorCode.BadUserInput]: 'Please check the form',
-  [ErrorCode.Conflict]: 'Already exists',
+  // Conflicts are duplicates or states that forbid the action; the message says which.
+  [ErrorCode.Conflict]: 'Not possible right now',
   [ErrorCode.RateLimited]: 'Too many attempts',
   [ErrorCode.ServiceUnavailable]: 'Temporarily unavailable',
   NETWORK_ERROR: 'No connection',

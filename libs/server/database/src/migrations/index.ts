@@ -2,9 +2,15 @@ import type { MigrationInterface } from 'typeorm';
 import { Foundation1795426444440 } from './1795426444440-foundation';
 import { Communities1795436773400 } from './1795436773400-communities';
 import { Forums1795438959239 } from './1795438959239-forums';
+import { ForumSearch1795439235465 } from './1795439235465-forum-search';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the built API,
  * the tests and the migration tool all run exactly the same set.
  */
-export const migrations: Array<new () => MigrationInterface> = [Foundation1795426444440, Communities1795436773400, Forums1795438959239];
+export const migrations: Array<new () => MigrationInterface> = [
+  Foundation1795426444440,
+  Communities1795436773400,
+  Forums1795438959239,
+  ForumSearch1795439235465,
+];

@@ -3,6 +3,7 @@ import { ThreadEntity } from './thread.entity';
 
 /** A flat reply in a thread, optionally quoting another reply of the same thread. */
 @Entity('forum_replies')
+@Index('forum_replies_search', { synchronize: false })
 @Index('forum_replies_thread_order', ['threadId', 'createdAt', 'id'])
 @Index('forum_replies_author', ['authorId', 'createdAt'])
 export class ReplyEntity {
@@ -42,4 +43,16 @@ export class ReplyEntity {
 
   @Column('int', { default: 1 })
   version: number;
+
+  /** Maintained by PostgreSQL; searched through a GIN index (written in the migration). */
+  @Column({
+    type: 'tsvector',
+    name: 'search_vector',
+    generatedType: 'STORED',
+    asExpression: `to_tsvector('english', body)`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector?: string;
 }

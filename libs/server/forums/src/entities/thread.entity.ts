@@ -9,8 +9,9 @@ import { THREAD_KINDS, type ThreadKind } from '@commons/shared-contracts';
 @Entity('forum_threads')
 @Index('forum_threads_community_activity', ['communityId', 'lastActivityAt', 'id'])
 @Index('forum_threads_category_activity', ['categoryId', 'lastActivityAt', 'id'])
-// A GIN index (written in the migration): tag pages look threads up by tag.
+// GIN indexes (written in the migration): tag pages look threads up by tag; search by words.
 @Index('forum_threads_tags', { synchronize: false })
+@Index('forum_threads_search', { synchronize: false })
 export class ThreadEntity {
   @PrimaryColumn('uuid')
   id: string;
@@ -83,4 +84,16 @@ export class ThreadEntity {
   /** Optimistic concurrency: an edit names the version it started from. */
   @Column('int', { default: 1 })
   version: number;
+
+  /** Maintained by PostgreSQL from title (weight A) and body (B); searched through a GIN index. */
+  @Column({
+    type: 'tsvector',
+    name: 'search_vector',
+    generatedType: 'STORED',
+    asExpression: `setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector?: string;
 }

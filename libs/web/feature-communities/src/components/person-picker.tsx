@@ -35,14 +35,23 @@ export function PeopleMultiPicker({
   value,
   onChange,
   error,
+  exclude,
+  excludedText = 'Everyone who matches is already in the group.',
 }: {
   label: string;
   description?: string;
   value: Person[];
   onChange: (people: Person[]) => void;
   error?: string;
+  /** People not to offer (already in the group being added to). */
+  exclude?: ReadonlySet<string>;
+  /** What to say when everyone found is excluded. */
+  excludedText?: string;
 }) {
-  const { search, setSearch, found, filter, nothingFound } = usePeopleSearch();
+  const search = usePeopleSearch();
+  const { setSearch, filter } = search;
+  const found = exclude ? search.found.filter((p) => !exclude.has(p.id)) : search.found;
+  const nothingFound = search.found.length > 0 && found.length === 0 ? excludedText : search.nothingFound;
   const known = new Map<string, Person>([...found, ...value].map((p) => [p.id, { id: p.id, displayName: p.displayName }]));
   const data = [...known.values()].map((p) => ({ value: p.id, label: p.displayName }));
   return (
@@ -54,7 +63,7 @@ export function PeopleMultiPicker({
       value={value.map((p) => p.id)}
       onChange={(ids) => onChange(ids.flatMap((id) => known.get(id) ?? []))}
       searchable
-      searchValue={search}
+      searchValue={search.search}
       onSearchChange={setSearch}
       filter={filter}
       nothingFoundMessage={nothingFound}

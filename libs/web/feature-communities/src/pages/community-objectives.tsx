@@ -1,18 +1,23 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
-import type { CommunityQuery } from '@commons/web-data-access';
+import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import type { ObjectiveFieldsFragment } from '@commons/web-data-access';
 import { DIRECTION, METRIC, calendarDate } from '../labels';
+import { formatNumber as number } from '../objectives/objective-model';
 
-type Objective = NonNullable<CommunityQuery['community']['objectives']>[number];
-
-const number = (n: number) => n.toLocaleString(undefined, { maximumFractionDigits: 4 });
-
-/** The community's objectives with their targets; progress comes once metrics exist. */
-export function CommunityObjectives({ objectives }: { objectives: Objective[] }) {
+/** The community's objectives with their targets; progress comes once metrics exist. Managers get a link to change them. */
+export function CommunityObjectives({ objectives, editHref }: { objectives: ObjectiveFieldsFragment[]; editHref?: string }) {
   return (
     <Stack gap="xs" component="section" aria-labelledby="objectives-heading">
-      <Title order={3} id="objectives-heading">
-        Objectives
-      </Title>
+      <Group justify="space-between" align="baseline">
+        <Title order={3} id="objectives-heading">
+          Objectives
+        </Title>
+        {editHref && (
+          <Anchor component={Link} to={editHref} size="sm" underline="always">
+            Edit objectives
+          </Anchor>
+        )}
+      </Group>
       <Text size="sm" c="dimmed">
         Targets the community works towards. Progress arrives with metrics.
       </Text>

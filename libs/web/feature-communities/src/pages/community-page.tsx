@@ -87,7 +87,10 @@ function CommunityView({ community, onStale }: { community: Community; onStale: 
             </Stack>
 
             {community.objectives ? (
-              <CommunityObjectives objectives={community.objectives} />
+              <CommunityObjectives
+                objectives={community.objectives}
+                editHref={community.viewerCan.manage && community.lifecycle !== 'ARCHIVED' ? `/communities/${community.slug}/settings#objectives` : undefined}
+              />
             ) : (
               <Text c="dimmed" size="sm">
                 Members see the community’s objectives and who belongs to it.

@@ -6,10 +6,11 @@ import { SOCIAL_INTENTS, USE_CASES } from '@commons/shared-contracts';
 import { ArchiveCommunityDocument, ChangeCommunityLifecycleDocument, CommunitySettingsDocument, RestoreCommunityDocument, UpdateCommunityDocument, toApiError, type ApiError, type CommunitySettingsQuery, type SocialIntent, type UseCase, useForm } from '@commons/web-data-access';
 import { ErrorAlert, QueryState } from '@commons/web-ui';
 import { forgetDirectory } from '../community-cache';
-import { isNotFound, useCurrentSlug } from '../community-query';
+import { isNotFound, useCurrentSlug, useScrollToHash } from '../community-query';
 import { LifecycleBadge } from '../components/community-badges';
 import { CommunityNotFound } from '../components/community-not-found';
 import { INTENT, LIFECYCLE, USE_CASE } from '../labels';
+import { ObjectivesEditor } from '../objectives/objectives-editor';
 import { rules } from '../validation';
 
 type Community = CommunitySettingsQuery['community'];
@@ -134,6 +135,13 @@ function Lifecycle({ community }: { community: Community }) {
           {LIFECYCLE[lifecycle].description}
         </Text>
       </Group>
+      <Text size="sm">
+        In pilot, only the people of its{' '}
+        <Anchor component={Link} to={`/communities/${community.slug}/manage#pilot-cohorts`} underline="always">
+          pilot cohorts
+        </Anchor>{' '}
+        (and its managers and moderators) can join and take part; making it active opens it to its audience.
+      </Text>
       {error && <ErrorAlert error={error.fields.length ? { ...error, message: error.fields.map((f) => f.message).join(' ') } : error} />}
       <Group gap="xs">
         {lifecycle === 'DRAFT' && (
@@ -160,12 +168,13 @@ function Lifecycle({ community }: { community: Community }) {
   );
 }
 
-/** Managers' settings: the community's description, intent and use cases, and its lifecycle. */
+/** Managers' settings: the community's lifecycle, description, intent and use cases, and its objectives. */
 export function CommunitySettingsPage() {
   const { slug = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(CommunitySettingsDocument, { variables: { slug } });
   const apiError = toApiError(error);
   useCurrentSlug(slug, data?.community.slug, '/settings');
+  useScrollToHash(Boolean(data?.community.viewerCan.manage));
   if (isNotFound(apiError)) return <CommunityNotFound />;
   const community = data?.community;
   return (
@@ -188,6 +197,9 @@ export function CommunitySettingsPage() {
               </Paper>
               <Paper withBorder p="lg" radius="md">
                 <SettingsForm key={community.id} community={community} />
+              </Paper>
+              <Paper withBorder p="lg" radius="md">
+                <ObjectivesEditor community={community} onStale={() => void refetch()} />
               </Paper>
             </>
           )}

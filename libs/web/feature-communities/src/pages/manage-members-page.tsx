@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { COMMUNITY_ROLES } from '@commons/shared-contracts';
 import { CommunityJoinRequestsDocument, CommunityManagementDocument, DecideJoinRequestDocument, InviteToCommunityDocument, RevokeCommunityInvitationDocument, UnbanFromCommunityDocument, toApiError, type ApiError, type CommunityManagementQuery, type CommunityRole, useForm } from '@commons/web-data-access';
 import { ErrorAlert, PersonAvatar, QueryState } from '@commons/web-ui';
+import { PilotCohorts } from '../cohorts/pilot-cohorts';
 import { forgetCommunityFields } from '../community-cache';
 import { isNotFound, useCommunityViewer, useCurrentSlug } from '../community-query';
 import { CommunityNotFound } from '../components/community-not-found';
@@ -302,7 +303,7 @@ function Bans({ community }: { community: Community }) {
   );
 }
 
-/** Managers' page: requests, invitations, members and their roles, bans. */
+/** Managers' page: requests, invitations, pilot cohorts, members and their roles, bans. */
 export function ManageMembersPage() {
   const { slug = '' } = useParams();
   const viewer = useCommunityViewer();
@@ -332,6 +333,7 @@ export function ManageMembersPage() {
                 <InviteForm community={community} />
               </Paper>
               <Invitations community={community} />
+              <PilotCohorts communityId={community.id} slug={community.slug} />
               <ManageMembersList communityId={community.id} viewerId={viewer.id} />
               <Bans community={community} />
             </>

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Viewer } from '@commons/server-core';
+import { readableCommunityIdsSql } from '@commons/server-communities';
+import { decodeCursor, encodeCursor } from '@commons/server-graphql';
+import { initialsOf, normalizeTag } from '@commons/shared-contracts';
+import type { SearchArgs, SearchHitType, SearchKind } from './dto/search.types';
+
+// Highlight markers PostgreSQL puts around matches; never present in escaped text.
+const START = '\u0002';
+const STOP = '\u0003';
+
+/** Escapes text for HTML, then turns the match markers into <mark>. */
+export function highlight(text: string): string {
+  const escaped = text.replace(/[&<>"']/gu, (ch) => `&#${ch.charCodeAt(0)};`);
+  return escaped.replaceAll(START, '<mark>').replaceAll(STOP, '</mark>');
+}
+
+/** Markdown punctuation that would only clutter a snippet. */
+const plain = (markdown: string) => markdown.replace(/!?\[([^\]]*)\]\([^)]*\)/gu, '$1').replace(/[*_`#>~|]+/gu, '');
+
+/**
+ * Full-text search over threads and replies, ranked by relevance with a lean towards recent
+ * posts, paged by keyset on that score. What the viewer may not read never leaves the
+ * database: the readable-communities condition is part of the query.
+ */
+@Injectable()
+export class SearchService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async search(viewer: Viewer, args: SearchArgs) {
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const query = param(args.query);
+    const readable = readableCommunityIdsSql(viewer, param);
+    const f = args.filter ?? {};
+    const threadFilters: string[] = [];
+    if (f.communityId) threadFilters.push(`t.community_id = ${param(f.communityId)}`);
+    if (f.tag) threadFilters.push(`t.tags @> ARRAY[${param(normalizeTag(f.tag))}]::text[]`);
+    if (f.answered === true) threadFilters.push(`t.kind = 'QUESTION' AND t.accepted_reply_id IS NOT NULL`);
+    if (f.answered === false) threadFilters.push(`t.kind = 'QUESTION' AND t.accepted_reply_id IS NULL`);
+    const postFilters = (alias: string) => {
+      const list: string[] = [];
+      if (f.authorId) list.push(`${alias}.author_id = ${param(f.authorId)}`);
+      if (f.from) list.push(`${alias}.created_at >= ${param(f.from)}`);
+      if (f.to) list.push(`${alias}.created_at < ${param(f.to)}`);
+      return list;
+    };
+    const and = (conditions: string[]) => conditions.map((c) => ` AND ${c}`).join('');
+    const parts: string[] = [];
+    const wants = (kind: SearchKind) => !f.kind || f.kind === kind;
+    if (wants('THREAD')) {
+      parts.push(`SELECT 'THREAD' AS kind, t.id, t.id AS thread_id, t.community_id, t.author_id, t.title, t.body, t.created_at,
+                         ts_rank_cd(t.search_vector, q.query) AS rank
+                    FROM forum_threads t, q
+                   WHERE t.search_vector @@ q.query AND t.deleted_at IS NULL
+                     AND t.community_id IN (SELECT id FROM readable)${and(threadFilters)}${and(postFilters('t'))}`);
+    }
+    if (wants('REPLY')) {
+      parts.push(`SELECT 'REPLY', r.id, r.thread_id, r.community_id, r.author_id, t.title, r.body, r.created_at,
+                         ts_rank_cd(r.search_vector, q.query)
+                    FROM forum_replies r JOIN forum_threads t ON t.id = r.thread_id, q
+                   WHERE r.search_vector @@ q.query AND r.deleted_at IS NULL AND t.deleted_at IS NULL
+                     AND r.community_id IN (SELECT id FROM readable)${and(threadFilters)}${and(postFilters('r'))}`);
+    }
+    const after = decodeCursor(args.after);
+    const keyset = after ? `WHERE (h.score, h.id) < (${param(Number(after[0]))}::float8, ${param(after[1])}::uuid)` : '';
+    const limit = param(args.first + 1);
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS query),
+            readable AS (${readable}),
+            hits AS (${parts.join(' UNION ALL ')}),
+            page AS (
+              SELECT * FROM (
+                -- Relevance, leaning towards recent posts: a year of age weighs 0.1.
+                SELECT hits.*, hits.rank + extract(epoch FROM hits.created_at) / 315360000.0 AS score FROM hits
+              ) h ${keyset}
+              ORDER BY h.score DESC, h.id DESC
+              LIMIT ${limit}
+            )
+       SELECT page.kind, page.id, page.thread_id, page.community_id, page.author_id, page.created_at, page.score,
+              c.name AS community_name, c.slug AS community_slug, a.display_name AS author_name, a.title AS author_title,
+              ts_headline('english', page.title, q.query, 'HighlightAll=true, StartSel=${START}, StopSel=${STOP}') AS title_marked,
+              ts_headline('english', page.body, q.query,
+                'StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=30, MinWords=10, FragmentDelimiter=" … "') AS body_marked
+         FROM page JOIN communities c ON c.id = page.community_id JOIN accounts a ON a.id = page.author_id, q
+        ORDER BY page.score DESC, page.id DESC`,
+      params,
+    );
+    const page = rows.slice(0, args.first);
+    const edges = page.map((r) => {
+      const node: SearchHitType = {
+        kind: r['kind'] as SearchKind,
+        id: r['id'] as string,
+        threadId: r['thread_id'] as string,
+        communityId: r['community_id'] as string,
+        communityName: r['community_name'] as string,
+        communitySlug: r['community_slug'] as string,
+        titleHtml: highlight(r['title_marked'] as string),
+        snippetHtml: highlight(plain(r['body_marked'] as string)),
+        author: {
+          id: r['author_id'] as string,
+          displayName: r['author_name'] as string,
+          initials: initialsOf(r['author_name'] as string),
+          title: (r['author_title'] as string | null) ?? null,
+        },
+        createdAt: r['created_at'] as Date,
+      };
+      return { cursor: encodeCursor([Number(r['score']), node.id]), node };
+    });
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        hasPreviousPage: after !== undefined,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+    };
+  }
+}
