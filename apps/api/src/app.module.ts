@@ -9,6 +9,8 @@ import { GraphqlApiModule } from '@commons/server-graphql';
 import { IdentityModule } from '@commons/server-identity';
 import { CommunitiesModule } from '@commons/server-communities';
 import { ForumsModule } from '@commons/server-forums';
+import { BlogsModule } from '@commons/server-blogs';
+import { SearchModule } from '@commons/server-search';
 import { DemoOrganisation } from './demo/demo-organisation';
 import { HealthController } from './health/health.controller';
 import { toFieldErrors } from './validation-errors';
@@ -45,6 +47,8 @@ export class AppModule {
         IdentityModule,
         CommunitiesModule,
         ForumsModule,
+        BlogsModule,
+        SearchModule,
         GraphqlApiModule.forRoot({ imports: [IdentityModule] }),
       ],
       controllers: [HealthController],

@@ -31,9 +31,15 @@ async function main(): Promise<void> {
     const timestamp = Date.now();
     const className = `${name}${timestamp}`;
     const quote = (q: string) => '`' + q.replace(/\\/gu, '\\\\').replace(/`/gu, '\\`').replace(/\$\{/gu, '\\${') + '`';
-    // Some statements carry parameters (generated columns record their expression in typeorm_metadata).
-    const call = (q: { query: string; parameters?: unknown[] }) =>
-      `    await queryRunner.query(${quote(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`;
+    // Some statements carry parameters: generated columns record their expression in typeorm_metadata,
+    // keyed by the database's name, which must be the migrated database's own, not this scratch one.
+    const scratch = dataSource.driver.database;
+    const call = (q: { query: string; parameters?: unknown[] }) => {
+      const parameters = q.parameters?.length
+        ? `, [${q.parameters.map((p) => (p === scratch ? 'await queryRunner.getCurrentDatabase()' : JSON.stringify(p))).join(', ')}]`
+        : '';
+      return `    await queryRunner.query(${quote(q.query)}${parameters});`;
+    };
     const up = sql.upQueries.map(call).join('\n');
     const down = [...sql.downQueries].reverse().map(call).join('\n');
     const file = join(outDir, `${timestamp}-${name.replace(/([a-z0-9])([A-Z])/gu, '$1-$2').toLowerCase()}.ts`);

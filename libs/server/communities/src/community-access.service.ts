@@ -28,6 +28,11 @@ export class CommunityAccessService {
     return (await this.communities.accessFacts(viewer, [communityId])).get(communityId) ?? null;
   }
 
+  /** Facts for many communities in one statement (a feed page spanning communities). */
+  factsMany(viewer: Viewer, communityIds: readonly string[]): Promise<Map<string, CommunityAccess>> {
+    return this.communities.accessFacts(viewer, [...new Set(communityIds)]);
+  }
+
   async visible(viewer: Viewer, communityId: string): Promise<LoadedCommunity> {
     const loaded = (await this.communities.load(viewer, [communityId])).get(communityId);
     if (!loaded || !this.authorization.can(viewer, CommunityAction.View, loaded)) throw new NotFoundError('The community');

@@ -12,6 +12,7 @@ import { ReplyEntity } from './entities/reply.entity';
 import { ThreadEntity } from './entities/thread.entity';
 import type { ReactInput } from './dto/forum.inputs';
 import type { ReactionCountType } from './dto/forum.types';
+import { ReactionTargets } from './reaction-targets';
 
 /** Reactions and follows: small, idempotent writes by anyone who may post. */
 @Injectable()
@@ -20,19 +21,26 @@ export class EngagementService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly content: ForumContent,
     private readonly repository: ForumRepository,
+    private readonly targets: ReactionTargets,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    // Threads and replies are the forums' own reactable things.
+    targets.register(async (manager, id) => {
+      const post =
+        (await manager.findOne(ThreadEntity, { where: { id }, select: { id: true, communityId: true, deletedAt: true } })) ??
+        (await manager.findOne(ReplyEntity, { where: { id }, select: { id: true, communityId: true, deletedAt: true } }));
+      return post ? { id: post.id, communityId: post.communityId, deleted: post.deletedAt !== null } : null;
+    });
+  }
 
   /** Adds or takes back one reaction; one of each kind per person. Returns the post's new counts. */
   async react(viewer: Viewer, input: ReactInput): Promise<ReactionCountType[]> {
-    const target =
-      (await this.dataSource.getRepository(ThreadEntity).findOne({ where: { id: input.targetId }, select: { id: true, communityId: true, deletedAt: true } })) ??
-      (await this.dataSource.getRepository(ReplyEntity).findOne({ where: { id: input.targetId }, select: { id: true, communityId: true, deletedAt: true } }));
+    const target = await this.targets.find(this.dataSource.manager, input.targetId);
     if (!target) throw new NotFoundError('The post');
     const access = await this.content.readable(viewer, target.communityId, 'The post');
     this.content.assert(viewer, ForumAction.Post, access, undefined, 'You cannot react in this community.');
     await this.dataSource.transaction(async (manager) => {
-      if (input.on && !target.deletedAt) {
+      if (input.on && !target.deleted) {
         await manager.query(
           `INSERT INTO forum_reactions (target_id, account_id, kind, community_id, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
           [target.id, viewer.accountId, input.kind, target.communityId, this.clock.now()],

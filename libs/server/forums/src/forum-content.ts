@@ -49,11 +49,11 @@ export class ForumContent {
   }
 
   /**
-   * The single moderation call site of the forums, made inside the write's transaction.
+   * The single moderation call site of forum and blog content, made inside the write's transaction.
    * Held content is not supported until the moderation domain adds the review queue, so a
    * HOLD is refused like a rejection, with its reason.
    */
-  async moderate(manager: EntityManager, viewer: Viewer, kind: 'forum-thread' | 'forum-reply', communityId: string, text: string, contentId: string | null) {
+  async moderate(manager: EntityManager, viewer: Viewer, kind: string, communityId: string, text: string, contentId: string | null) {
     const decision = await this.moderation.evaluate(manager, { kind, communityId, author: viewer, text, contentId });
     if (decision.outcome !== 'ALLOW') throw new ForbiddenError(decision.reason);
   }

@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor, type ConnectionArgs } from '@commons/server
 import { initialsOf, type ReactionKind, type ThreadKind } from '@commons/shared-contracts';
 import type { PostAuthorType, ReactionCountType, ReplyQuoteType } from './dto/forum.types';
 import type { ThreadFilter } from './dto/forum.inputs';
+import { reactionSummarySql } from './reaction-targets';
 
 /** A thread as pages show it: the row, its author and its reactions with the viewer's own. */
 export interface ThreadRow {
@@ -49,11 +50,8 @@ export interface ReplyRow {
   reactions: ReactionCountType[];
 }
 
-/** Reactions of a post (alias `target`), counted per kind with whether the viewer ($1) is among them. */
-const REACTIONS = (target: string) => `COALESCE((
-  SELECT json_agg(json_build_object('kind', x.kind, 'count', x.n, 'mine', x.mine) ORDER BY x.kind)
-    FROM (SELECT kind, count(*)::int AS n, bool_or(account_id = $1) AS mine
-            FROM forum_reactions WHERE target_id = ${target}.id GROUP BY kind) x), '[]'::json) AS reactions`;
+/** Reactions of a post (alias `target`) with whether the viewer ($1) is among them. */
+const REACTIONS = (target: string) => `${reactionSummarySql(target, '$1')} AS reactions`;
 
 const THREAD_COLUMNS = `t.id, t.community_id, t.category_id, t.author_id, t.kind, t.title, t.body, t.body_html, t.tags,
   t.locked_at, t.pinned_at, t.duplicate_of_id, t.reply_count, t.first_response_at, t.accepted_reply_id, t.resolved_at,

@@ -9,8 +9,7 @@ import { ForumContent } from './forum-content';
 import { ForumRepository } from './forum.repository';
 import { ForumsResolver, RepliesResolver } from './forums.resolver';
 import { ThreadsService } from './threads.service';
-import { SearchResolver } from './search.resolver';
-import { SearchService } from './search.service';
+import { ReactionTargets } from './reaction-targets';
 import { FollowEntity } from './entities/follow.entity';
 import { ForumCategoryEntity } from './entities/forum-category.entity';
 import { PostRevisionEntity } from './entities/post-revision.entity';
@@ -23,8 +22,8 @@ export const forumEntities = [ForumCategoryEntity, ThreadEntity, ReplyEntity, Po
 /** Community forums: categories, threads and replies, accepted answers, reactions and follows. */
 @Module({
   imports: [TypeOrmModule.forFeature(forumEntities), CommunitiesModule],
-  providers: [ForumRepository, ForumContent, ForumCategoriesService, ThreadsService, EngagementService, ForumsResolver, RepliesResolver, SearchService, SearchResolver],
-  exports: [ThreadsService],
+  providers: [ReactionTargets, ForumRepository, ForumContent, ForumCategoriesService, ThreadsService, EngagementService, ForumsResolver, RepliesResolver],
+  exports: [ThreadsService, ForumContent, ReactionTargets, ForumRepository],
 })
 export class ForumsModule implements OnModuleInit {
   constructor(private readonly authorization: AuthorizationService) {}

@@ -1,3 +1,7 @@
 export { ForumsModule, forumEntities } from './forums.module';
 export { ForumAction } from './forum-access';
 export { ThreadsService } from './threads.service';
+export { PostAuthorType, ReactionCountType } from './dto/forum.types';
+export { ForumContent } from './forum-content';
+export { ReactionTargets, reactionSummarySql } from './reaction-targets';
+export { ForumRepository } from './forum.repository';

@@ -124,3 +124,14 @@ export function normalizeTag(raw: string): string {
     .slice(0, TAG_MAX_LENGTH)
     .replace(/-+$/u, '');
 }
+
+export const BlogPostState = { Draft: 'DRAFT', Published: 'PUBLISHED', Unpublished: 'UNPUBLISHED' } as const;
+export type BlogPostState = (typeof BlogPostState)[keyof typeof BlogPostState];
+export const BLOG_POST_STATES: readonly BlogPostState[] = Object.values(BlogPostState);
+
+/** Who may write posts in a community's blog: its managers, or every member who may take part. */
+export const BlogAuthors = { Managers: 'MANAGERS', Members: 'MEMBERS' } as const;
+export type BlogAuthors = (typeof BlogAuthors)[keyof typeof BlogAuthors];
+export const BLOG_AUTHORS: readonly BlogAuthors[] = Object.values(BlogAuthors);
+export const EXCERPT_MAX_LENGTH = 500;
+export const COMMENT_MAX_LENGTH = 10_000;

@@ -3,6 +3,7 @@ import { Foundation1795426444440 } from './1795426444440-foundation';
 import { Communities1795436773400 } from './1795436773400-communities';
 import { Forums1795438959239 } from './1795438959239-forums';
 import { ForumSearch1795439235465 } from './1795439235465-forum-search';
+import { Blogs1795439700172 } from './1795439700172-blogs';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the built API,
@@ -13,4 +14,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   Communities1795436773400,
   Forums1795438959239,
   ForumSearch1795439235465,
+  Blogs1795439700172,
 ];

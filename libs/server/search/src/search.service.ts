@@ -21,7 +21,7 @@ export function highlight(text: string): string {
 const plain = (markdown: string) => markdown.replace(/!?\[([^\]]*)\]\([^)]*\)/gu, '$1').replace(/[*_`#>~|]+/gu, '');
 
 /**
- * Full-text search over threads and replies, ranked by relevance with a lean towards recent
+ * Full-text search over forum threads and replies and blog posts, ranked by relevance with a lean towards recent
  * posts, paged by keyset on that score. What the viewer may not read never leaves the
  * database: the readable-communities condition is part of the query.
  */
@@ -43,7 +43,7 @@ export class SearchService {
     if (f.tag) threadFilters.push(`t.tags @> ARRAY[${param(normalizeTag(f.tag))}]::text[]`);
     if (f.answered === true) threadFilters.push(`t.kind = 'QUESTION' AND t.accepted_reply_id IS NOT NULL`);
     if (f.answered === false) threadFilters.push(`t.kind = 'QUESTION' AND t.accepted_reply_id IS NULL`);
-    const postFilters = (alias: string) => {
+    const authorAndDates = (alias: string) => {
       const list: string[] = [];
       if (f.authorId) list.push(`${alias}.author_id = ${param(f.authorId)}`);
       if (f.from) list.push(`${alias}.created_at >= ${param(f.from)}`);
@@ -58,14 +58,24 @@ export class SearchService {
                          ts_rank_cd(t.search_vector, q.query) AS rank
                     FROM forum_threads t, q
                    WHERE t.search_vector @@ q.query AND t.deleted_at IS NULL
-                     AND t.community_id IN (SELECT id FROM readable)${and(threadFilters)}${and(postFilters('t'))}`);
+                     AND t.community_id IN (SELECT id FROM readable)${and(threadFilters)}${and(authorAndDates('t'))}`);
+    }
+    // Answered or not is about questions: posts drop out when that filter is set.
+    if (wants('BLOG_POST') && (f.answered === undefined || f.answered === null)) {
+      // Blog posts are searchable once published and their time has come.
+      const blogFilters = [...(f.communityId ? [`p.community_id = ${param(f.communityId)}`] : []), ...(f.tag ? [`p.tags @> ARRAY[${param(normalizeTag(f.tag))}]::text[]`] : [])];
+      parts.push(`SELECT 'BLOG_POST', p.id, NULL::uuid, p.community_id, p.author_id, p.title, p.excerpt || ' ' || p.body, p.published_at,
+                         ts_rank_cd(p.search_vector, q.query)
+                    FROM blog_posts p, q
+                   WHERE p.search_vector @@ q.query AND p.state = 'PUBLISHED' AND p.published_at <= now()
+                     AND p.community_id IN (SELECT id FROM readable)${and(blogFilters)}${and(authorAndDates('p'))}`);
     }
     if (wants('REPLY')) {
       parts.push(`SELECT 'REPLY', r.id, r.thread_id, r.community_id, r.author_id, t.title, r.body, r.created_at,
                          ts_rank_cd(r.search_vector, q.query)
                     FROM forum_replies r JOIN forum_threads t ON t.id = r.thread_id, q
                    WHERE r.search_vector @@ q.query AND r.deleted_at IS NULL AND t.deleted_at IS NULL
-                     AND r.community_id IN (SELECT id FROM readable)${and(threadFilters)}${and(postFilters('r'))}`);
+                     AND r.community_id IN (SELECT id FROM readable)${and(threadFilters)}${and(authorAndDates('r'))}`);
     }
     const after = decodeCursor(args.after);
     const keyset = after ? `WHERE (h.score, h.id) < (${param(Number(after[0]))}::float8, ${param(after[1])}::uuid)` : '';
@@ -82,7 +92,7 @@ export class SearchService {
               ORDER BY h.score DESC, h.id DESC
               LIMIT ${limit}
             )
-       SELECT page.kind, page.id, page.thread_id, page.community_id, page.author_id, page.created_at, page.score,
+       SELECT page.kind, page.id, page.thread_id, (SELECT slug FROM blog_posts WHERE id = page.id) AS post_slug, page.community_id, page.author_id, page.created_at, page.score,
               c.name AS community_name, c.slug AS community_slug, a.display_name AS author_name, a.title AS author_title,
               ts_headline('english', page.title, q.query, 'HighlightAll=true, StartSel=${START}, StopSel=${STOP}') AS title_marked,
               ts_headline('english', page.body, q.query,
@@ -96,7 +106,8 @@ export class SearchService {
       const node: SearchHitType = {
         kind: r['kind'] as SearchKind,
         id: r['id'] as string,
-        threadId: r['thread_id'] as string,
+        threadId: (r['thread_id'] as string | null) ?? null,
+        postSlug: (r['post_slug'] as string | null) ?? null,
         communityId: r['community_id'] as string,
         communityName: r['community_name'] as string,
         communitySlug: r['community_slug'] as string,

@@ -3,9 +3,9 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { Authorize, ConnectionArgs, ConnectionType, graphqlEnum, trim } from '@commons/server-graphql';
 import { PlatformAction } from '@commons/server-core';
-import { PostAuthorType } from './forum.types';
+import { PostAuthorType } from '@commons/server-forums';
 
-export const SearchKind = { Thread: 'THREAD', Reply: 'REPLY' } as const;
+export const SearchKind = { Thread: 'THREAD', Reply: 'REPLY', BlogPost: 'BLOG_POST' } as const;
 export type SearchKind = (typeof SearchKind)[keyof typeof SearchKind];
 export const SearchKindEnum = graphqlEnum(Object.values(SearchKind));
 registerEnumType(SearchKindEnum, { name: 'SearchKind', description: 'What a search hit is.' });
@@ -19,8 +19,11 @@ export class SearchHitType {
   @Field(() => ID)
   id: string;
 
-  @Field(() => ID, { description: 'The thread to open (the hit itself, or the thread of a reply).' })
-  threadId: string;
+  @Field(() => ID, { nullable: true, description: 'The thread to open (the hit itself, or the thread of a reply); null for blog posts.' })
+  threadId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The blog post slug, for blog posts.' })
+  postSlug: string | null;
 
   @Field(() => ID)
   communityId: string;
@@ -31,7 +34,7 @@ export class SearchHitType {
   @Field()
   communitySlug: string;
 
-  @Field({ description: 'The thread title as HTML: escaped, with matches in <mark>.' })
+  @Field({ description: 'The thread or post title as HTML: escaped, with matches in <mark>.' })
   titleHtml: string;
 
   @Field({ description: 'Matching passages as HTML: escaped, with matches in <mark>.' })

@@ -1,0 +1,40 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthorizationService } from '@commons/server-core';
+import { CommunitiesModule } from '@commons/server-communities';
+import { ForumsModule, ReactionTargets } from '@commons/server-forums';
+import { blogRules } from './blog-access';
+import { BlogRepository } from './blog.repository';
+import { BlogsResolver } from './blogs.resolver';
+import { BlogsService } from './blogs.service';
+import { BlogCommentEntity } from './entities/blog-comment.entity';
+import { BlogPostEntity } from './entities/blog-post.entity';
+import { BlogSettingsEntity } from './entities/blog-settings.entity';
+
+export const blogEntities = [BlogSettingsEntity, BlogPostEntity, BlogCommentEntity];
+
+/** Community blogs: posts with drafts and scheduling, comments, the organisation-wide feed. */
+@Module({
+  imports: [TypeOrmModule.forFeature(blogEntities), CommunitiesModule, ForumsModule],
+  providers: [BlogRepository, BlogsService, BlogsResolver],
+  exports: [BlogsService],
+})
+export class BlogsModule implements OnModuleInit {
+  constructor(
+    private readonly authorization: AuthorizationService,
+    private readonly reactionTargets: ReactionTargets,
+  ) {}
+
+  onModuleInit(): void {
+    this.authorization.registerRules(blogRules);
+    // Published posts and comments take reactions like forum posts.
+    this.reactionTargets.register(async (manager, id) => {
+      const rows: Array<{ id: string; community_id: string; deleted: boolean }> = await manager.query(
+        `SELECT id, community_id, state <> 'PUBLISHED' AS deleted FROM blog_posts WHERE id = $1
+         UNION ALL SELECT id, community_id, deleted_at IS NOT NULL FROM blog_comments WHERE id = $1`,
+        [id],
+      );
+      return rows[0] ? { id: rows[0].id, communityId: rows[0].community_id, deleted: rows[0].deleted } : null;
+    });
+  }
+}

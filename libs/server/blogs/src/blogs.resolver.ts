@@ -1,0 +1,150 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ParseUUIDPipe } from '@nestjs/common';
+import { AuthorizationService, PlatformAction, type Viewer } from '@commons/server-core';
+import { Authorize, ConnectionArgs, CurrentViewer } from '@commons/server-graphql';
+import { BlogAction } from './blog-access';
+import { BlogRepository, type BlogPostRow } from './blog.repository';
+import { BlogsService } from './blogs.service';
+import type { CommunityAccess } from '@commons/server-communities';
+import { BlogCommentInput, BlogPostLookupArgs, BlogPostsArgs, BlogSettingsInput, CreateBlogPostInput, PublishBlogPostInput, UpdateBlogPostInput } from './dto/blog.inputs';
+import { BlogCommentConnection, BlogCommentType, BlogPostConnection, BlogPostPermissionsType, BlogPostType, BlogSettingsType } from './dto/blog.types';
+import { ForumRepository, type ReactionCountType } from '@commons/server-forums';
+
+function toPostType(post: BlogPostRow, access: CommunityAccess, now: Date): BlogPostType {
+  return {
+    ...post,
+    access,
+    authorIds: [post.authorId, ...post.coAuthorIds],
+    scheduled: post.state === 'PUBLISHED' && post.publishedAt !== null && post.publishedAt > now,
+    reactions: post.reactions as ReactionCountType[],
+  };
+}
+
+@Resolver(() => BlogPostType)
+export class BlogsResolver {
+  constructor(
+    private readonly blogs: BlogsService,
+    private readonly repository: BlogRepository,
+    private readonly authorization: AuthorizationService,
+    private readonly forumRepository: ForumRepository,
+  ) {}
+
+  @Query(() => BlogSettingsType, { description: "A community's blog: who writes, and whether you may." })
+  @Authorize(PlatformAction.SignedIn)
+  async blogSettings(@CurrentViewer() viewer: Viewer, @Args('communityId', { type: () => ID }, ParseUUIDPipe) communityId: string) {
+    const { access, authors } = await this.blogs.settings(viewer, communityId);
+    return { access, communityId, authors, viewerCanWrite: this.authorization.can(viewer, BlogAction.Write, { access, authors }) };
+  }
+
+  @Mutation(() => BlogSettingsType, { description: 'Managers choose who writes: managers only, or all members.' })
+  @Authorize(PlatformAction.SignedIn)
+  async updateBlogSettings(@CurrentViewer() viewer: Viewer, @Args('input') input: BlogSettingsInput) {
+    const { access, authors } = await this.blogs.updateSettings(viewer, input);
+    return { access, communityId: input.communityId, authors, viewerCanWrite: this.authorization.can(viewer, BlogAction.Write, { access, authors }) };
+  }
+
+  @Query(() => BlogPostConnection, { description: "A community's published posts, newest first." })
+  @Authorize(PlatformAction.SignedIn)
+  async blogPosts(@CurrentViewer() viewer: Viewer, @Args() args: BlogPostsArgs) {
+    const { access, page } = await this.blogs.communityPosts(viewer, args.communityId, args);
+    const now = new Date();
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toPostType(e.node, access, now) })) };
+  }
+
+  @Query(() => BlogPostConnection, { description: 'Latest published posts from every community you may read.' })
+  @Authorize(PlatformAction.SignedIn)
+  async feed(@CurrentViewer() viewer: Viewer, @Args() args: ConnectionArgs) {
+    const page = await this.blogs.feed(viewer, args);
+    const access = await this.blogs.accessMap(viewer, page.edges.map((e) => e.node.communityId));
+    const now = new Date();
+    return {
+      ...page,
+      edges: page.edges.flatMap((e) => {
+        const facts = access.get(e.node.communityId);
+        return facts ? [{ cursor: e.cursor, node: toPostType(e.node, facts, now) }] : [];
+      }),
+    };
+  }
+
+  @Query(() => BlogPostConnection, { description: 'Your drafts, scheduled and unpublished posts.' })
+  @Authorize(PlatformAction.SignedIn)
+  async myBlogDrafts(@CurrentViewer() viewer: Viewer, @Args() args: ConnectionArgs) {
+    const page = await this.blogs.mine(viewer, args);
+    const access = await this.blogs.accessMap(viewer, page.edges.map((e) => e.node.communityId));
+    const now = new Date();
+    return {
+      ...page,
+      edges: page.edges.flatMap((e) => {
+        const facts = access.get(e.node.communityId);
+        return facts && this.authorization.can(viewer, BlogAction.Read, { access: facts, authors: e.node.authors })
+          ? [{ cursor: e.cursor, node: toPostType(e.node, facts, now) }]
+          : [];
+      }),
+    };
+  }
+
+  @Query(() => BlogPostType, { description: 'A post by id, or by community and slug. Drafts only for their authors.' })
+  @Authorize(PlatformAction.SignedIn)
+  async blogPost(@CurrentViewer() viewer: Viewer, @Args() args: BlogPostLookupArgs) {
+    const { post, access } = await this.blogs.get(viewer, args);
+    return toPostType(post, access, new Date());
+  }
+
+  @Mutation(() => BlogPostType, { description: 'Starts a draft.' })
+  @Authorize(PlatformAction.SignedIn)
+  async createBlogPost(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateBlogPostInput) {
+    const { post, access } = await this.blogs.create(viewer, input);
+    return toPostType(post, access, new Date());
+  }
+
+  @Mutation(() => BlogPostType, { description: 'Edits or autosaves a post; send the version you started from.' })
+  @Authorize(PlatformAction.SignedIn)
+  async updateBlogPost(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateBlogPostInput) {
+    const { post, access } = await this.blogs.update(viewer, input);
+    return toPostType(post, access, new Date());
+  }
+
+  @Mutation(() => BlogPostType, { description: 'Publishes now, or at `publishAt`.' })
+  @Authorize(PlatformAction.SignedIn)
+  async publishBlogPost(@CurrentViewer() viewer: Viewer, @Args('input') input: PublishBlogPostInput) {
+    const { post, access } = await this.blogs.publish(viewer, input);
+    return toPostType(post, access, new Date());
+  }
+
+  @Mutation(() => BlogPostType)
+  @Authorize(PlatformAction.SignedIn)
+  async unpublishBlogPost(@CurrentViewer() viewer: Viewer, @Args('postId', { type: () => ID }, ParseUUIDPipe) postId: string) {
+    const { post, access } = await this.blogs.unpublish(viewer, postId);
+    return toPostType(post, access, new Date());
+  }
+
+  @Mutation(() => BlogCommentType)
+  @Authorize(PlatformAction.SignedIn)
+  async commentOnBlogPost(@CurrentViewer() viewer: Viewer, @Args('input') input: BlogCommentInput) {
+    const comment = await this.blogs.comment(viewer, input);
+    const author = await this.forumRepository.author(viewer.accountId);
+    return { id: comment.id, parentId: comment.parentId, author, bodyHtml: comment.bodyHtml, createdAt: comment.createdAt, editedAt: null, deleted: false, reactions: [] };
+  }
+
+  @Mutation(() => BlogCommentType)
+  @Authorize(PlatformAction.SignedIn)
+  async deleteBlogComment(@CurrentViewer() viewer: Viewer, @Args('commentId', { type: () => ID }, ParseUUIDPipe) commentId: string) {
+    const comment = await this.blogs.deleteComment(viewer, commentId);
+    return { id: comment.id, parentId: comment.parentId, author: null, bodyHtml: '<p><em>Removed.</em></p>', createdAt: comment.createdAt, editedAt: comment.editedAt, deleted: true, reactions: [] };
+  }
+
+  @ResolveField(() => BlogCommentConnection, { description: 'Comments in time order; replies carry their parentId.' })
+  comments(@Parent() post: BlogPostType, @CurrentViewer() viewer: Viewer, @Args() args: ConnectionArgs) {
+    return this.repository.comments(viewer.accountId, post.id, args);
+  }
+
+  @ResolveField(() => BlogPostPermissionsType)
+  viewerCan(@Parent() post: BlogPostType, @CurrentViewer() viewer: Viewer): BlogPostPermissionsType {
+    const resource = { access: post.access, authors: post.authors, authorIds: post.authorIds };
+    return {
+      edit: this.authorization.can(viewer, BlogAction.EditPost, resource),
+      comment: post.state === 'PUBLISHED' && this.authorization.can(viewer, BlogAction.Comment, resource),
+      moderate: this.authorization.can(viewer, BlogAction.Moderate, resource),
+    };
+  }
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { SearchResolver } from './search.resolver';
+import { SearchService } from './search.service';
+
+/**
+ * Full-text search, a read model over the content tables (forum threads and replies, blog
+ * posts): their vectors are maintained by PostgreSQL, visibility is decided inside the query.
+ */
+@Module({ providers: [SearchService, SearchResolver] })
+export class SearchModule {}
