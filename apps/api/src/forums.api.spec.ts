@@ -1,5 +1,6 @@
 import { PlatformRole } from '@commons/shared-contracts';
 import type { GraphqlClient, TestApp } from '@commons/server-testing';
+import { ThreadViews } from '@commons/server-forums';
 import { startTestApp } from './test/test-app';
 
 const CREATE_COMMUNITY = `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`;
@@ -265,5 +266,35 @@ describe('search', () => {
   it('answers an empty result for words nobody wrote, and BAD_USER_INPUT for an empty query', async () => {
     await expect(member.client.data<Hits>(SEARCH, { query: 'zyxwvutsrq', first: 20 })).resolves.toMatchObject({ search: { edges: [] } });
     await expect(member.client.errorCode(SEARCH, { query: '   ', first: 20 })).resolves.toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('thread views', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(() => api.close());
+
+  it('counts unique viewers per day, buffered and written in one flush', async () => {
+    const author = await api.signedIn();
+    const { createCommunity } = await author.client.data<{ createCommunity: Id }>(CREATE_COMMUNITY, {
+      input: { name: 'Viewed', audiences: ['EMPLOYEE'], visibility: 'OPEN', intent: 'COLLABORATION', useCases: ['FORUMS'] },
+    });
+    await author.client.data(ACTIVATE, { input: { communityId: createCommunity.id, lifecycle: 'ACTIVE' } });
+    const { createThread } = await author.client.data<{ createThread: Id }>(ASK, { input: { communityId: createCommunity.id, title: 'Popular', body: 'Read me.' } });
+    const reader = await api.signedIn();
+    const views = api.app.get<ThreadViews>(ThreadViews);
+    const VIEWS = `query ($id: ID!) { thread(id: $id) { viewCount } }`;
+    // Reading does not write: the counter moves only when the buffer is flushed.
+    const { statements } = await api.statements.measure(async () => {
+      for (let i = 0; i < 3; i++) await reader.client.data(VIEWS, { id: createThread.id });
+    });
+    await author.client.data(VIEWS, { id: createThread.id });
+    expect(statements).toBe(3 * 3);
+    await expect(views.flush()).resolves.toBe(2);
+    await reader.client.data(VIEWS, { id: createThread.id });
+    await expect(views.flush()).resolves.toBe(0);
+    await expect(author.client.data(VIEWS, { id: createThread.id })).resolves.toEqual({ thread: { viewCount: 2 } });
   });
 });

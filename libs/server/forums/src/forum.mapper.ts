@@ -25,6 +25,7 @@ export function toThreadType(t: ThreadRow, access: CommunityAccess): ThreadType 
     pinned: t.pinnedAt !== null,
     duplicateOfId: t.duplicateOfId,
     replyCount: t.replyCount,
+    viewCount: t.viewCount,
     firstResponseAt: t.firstResponseAt,
     acceptedReplyId: t.acceptedReplyId,
     resolvedAt: t.resolvedAt,

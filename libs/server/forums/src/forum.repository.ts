@@ -22,6 +22,7 @@ export interface ThreadRow {
   pinnedAt: Date | null;
   duplicateOfId: string | null;
   replyCount: number;
+  viewCount: number;
   firstResponseAt: Date | null;
   acceptedReplyId: string | null;
   resolvedAt: Date | null;
@@ -54,7 +55,7 @@ export interface ReplyRow {
 const REACTIONS = (target: string) => `${reactionSummarySql(target, '$1')} AS reactions`;
 
 const THREAD_COLUMNS = `t.id, t.community_id, t.category_id, t.author_id, t.kind, t.title, t.body, t.body_html, t.tags,
-  t.locked_at, t.pinned_at, t.duplicate_of_id, t.reply_count, t.first_response_at, t.accepted_reply_id, t.resolved_at,
+  t.locked_at, t.pinned_at, t.duplicate_of_id, t.reply_count, t.view_count, t.first_response_at, t.accepted_reply_id, t.resolved_at,
   t.created_at, t.last_activity_at, t.edited_at, t.deleted_at, t.version,
   a.display_name AS author_name, a.title AS author_title`;
 
@@ -79,6 +80,7 @@ function toThreadRow(r: Raw): ThreadRow {
     pinnedAt: r['pinned_at'] as Date | null,
     duplicateOfId: r['duplicate_of_id'] as string | null,
     replyCount: r['reply_count'] as number,
+    viewCount: r['view_count'] as number,
     firstResponseAt: r['first_response_at'] as Date | null,
     acceptedReplyId: r['accepted_reply_id'] as string | null,
     resolvedAt: r['resolved_at'] as Date | null,

@@ -10,6 +10,8 @@ import { ForumRepository } from './forum.repository';
 import { ForumsResolver, RepliesResolver } from './forums.resolver';
 import { ThreadsService } from './threads.service';
 import { ReactionTargets } from './reaction-targets';
+import { ThreadViews } from './thread-views';
+import { ThreadViewEntity } from './entities/thread-view.entity';
 import { FollowEntity } from './entities/follow.entity';
 import { ForumCategoryEntity } from './entities/forum-category.entity';
 import { PostRevisionEntity } from './entities/post-revision.entity';
@@ -17,13 +19,13 @@ import { ReactionEntity } from './entities/reaction.entity';
 import { ReplyEntity } from './entities/reply.entity';
 import { ThreadEntity } from './entities/thread.entity';
 
-export const forumEntities = [ForumCategoryEntity, ThreadEntity, ReplyEntity, PostRevisionEntity, ReactionEntity, FollowEntity];
+export const forumEntities = [ForumCategoryEntity, ThreadEntity, ReplyEntity, PostRevisionEntity, ReactionEntity, FollowEntity, ThreadViewEntity];
 
 /** Community forums: categories, threads and replies, accepted answers, reactions and follows. */
 @Module({
   imports: [TypeOrmModule.forFeature(forumEntities), CommunitiesModule],
-  providers: [ReactionTargets, ForumRepository, ForumContent, ForumCategoriesService, ThreadsService, EngagementService, ForumsResolver, RepliesResolver],
-  exports: [ThreadsService, ForumContent, ReactionTargets, ForumRepository],
+  providers: [ThreadViews, ReactionTargets, ForumRepository, ForumContent, ForumCategoriesService, ThreadsService, EngagementService, ForumsResolver, RepliesResolver],
+  exports: [ThreadViews, ThreadsService, ForumContent, ReactionTargets, ForumRepository],
 })
 export class ForumsModule implements OnModuleInit {
   constructor(private readonly authorization: AuthorizationService) {}

@@ -9,6 +9,7 @@ import { ForumContent } from './forum-content';
 import { ForumRepository } from './forum.repository';
 import { replyEntityToType, toCategoryType, toReplyType, toThreadType } from './forum.mapper';
 import { ThreadsService } from './threads.service';
+import { ThreadViews } from './thread-views';
 import { FollowTarget } from './entities/follow.entity';
 import { AcceptAnswerInput, CreateThreadInput, EditReplyInput, EditThreadInput, ForumCategoryInput, ReactInput, ReplyInput, ThreadsArgs } from './dto/forum.inputs';
 import {
@@ -33,6 +34,7 @@ export class ForumsResolver {
     private readonly engagement: EngagementService,
     private readonly repository: ForumRepository,
     private readonly content: ForumContent,
+    private readonly views: ThreadViews,
   ) {}
 
   @Query(() => [ForumCategoryType], { description: "A community's forum categories, in order." })
@@ -54,6 +56,7 @@ export class ForumsResolver {
   @Authorize(PlatformAction.SignedIn)
   async thread(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
     const { thread, access } = await this.threadsService.get(viewer, id);
+    this.views.record(thread.id, viewer.accountId);
     return toThreadType(thread, access);
   }
 

@@ -5,3 +5,4 @@ export { PostAuthorType, ReactionCountType } from './dto/forum.types';
 export { ForumContent } from './forum-content';
 export { ReactionTargets, reactionSummarySql } from './reaction-targets';
 export { ForumRepository } from './forum.repository';
+export { ThreadViews } from './thread-views';

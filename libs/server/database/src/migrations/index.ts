@@ -4,6 +4,7 @@ import { Communities1795436773400 } from './1795436773400-communities';
 import { Forums1795438959239 } from './1795438959239-forums';
 import { ForumSearch1795439235465 } from './1795439235465-forum-search';
 import { Blogs1795439700172 } from './1795439700172-blogs';
+import { ThreadViews1795439900643 } from './1795439900643-thread-views';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the built API,
@@ -15,4 +16,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   Forums1795438959239,
   ForumSearch1795439235465,
   Blogs1795439700172,
+  ThreadViews1795439900643,
 ];

@@ -118,6 +118,9 @@ export class ThreadType {
   @Field(() => Int)
   replyCount: number;
 
+  @Field(() => Int, { description: 'Unique viewers per day; updated every few seconds.' })
+  viewCount: number;
+
   @Field(() => Date, { nullable: true, description: 'The first reply by someone other than the author.' })
   firstResponseAt: Date | null;
 

@@ -57,6 +57,10 @@ export class ThreadEntity {
   @Column('int', { name: 'reply_count', default: 0 })
   replyCount: number;
 
+  /** Unique viewers per day, added up by the view buffer's flushes. */
+  @Column('int', { name: 'view_count', default: 0 })
+  viewCount: number;
+
   /** The first reply by someone other than the author: "time to first response". */
   @Column('timestamptz', { name: 'first_response_at', nullable: true })
   firstResponseAt: Date | null;
