@@ -298,3 +298,40 @@ describe('thread views', () => {
     await expect(author.client.data(VIEWS, { id: createThread.id })).resolves.toEqual({ thread: { viewCount: 2 } });
   });
 });
+
+describe('mentions', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(() => api.close());
+
+  it('links only people who may read the post, and suggests only them', async () => {
+    const author = await api.signedIn(PlatformRole.Member, { displayName: 'Mira Manager' });
+    const insider = await api.signedIn(PlatformRole.Member, { displayName: 'Ines Insider' });
+    const outsider = await api.signedIn(PlatformRole.Member, { displayName: 'Ines Outsider' });
+    const { createCommunity } = await author.client.data<{ createCommunity: Id }>(CREATE_COMMUNITY, {
+      input: { name: 'Closed Room', audiences: ['EMPLOYEE'], visibility: 'PRIVATE', intent: 'COLLABORATION', useCases: ['FORUMS'] },
+    });
+    const communityId = createCommunity.id;
+    await author.client.data(ACTIVATE, { input: { communityId, lifecycle: 'ACTIVE' } });
+    await author.client.data(`mutation ($input: InviteToCommunityInput!) { inviteToCommunity(input: $input) { id } }`, {
+      input: { communityId, accountId: insider.account.id },
+    });
+    await insider.client.data(JOIN, { id: communityId });
+
+    const { mentionCandidates } = await author.client.data<{ mentionCandidates: Array<{ displayName: string }> }>(
+      `query ($id: ID!) { mentionCandidates(communityId: $id, search: "ines") { displayName } }`,
+      { id: communityId },
+    );
+    expect(mentionCandidates.map((c) => c.displayName)).toEqual(['Ines Insider']);
+
+    const body = `Thoughts, @[Ines Insider](mention:${insider.account.id}) and @[Ines Outsider](mention:${outsider.account.id})?`;
+    const { createThread } = await author.client.data<{ createThread: { id: string; bodyHtml: string } }>(ASK, { input: { communityId, title: 'Mentions', body } });
+    expect(createThread.bodyHtml).toContain(`<a href="/people/${insider.account.id}" rel="nofollow noopener ugc">@Ines Insider</a>`);
+    expect(createThread.bodyHtml).toContain('@Ines Outsider');
+    expect(createThread.bodyHtml).not.toContain(outsider.account.id);
+    const recorded: Array<{ account_id: string }> = await api.dataSource.query('SELECT account_id FROM content_mentions WHERE content_id = $1', [createThread.id]);
+    expect(recorded.map((r) => r.account_id)).toEqual([insider.account.id]);
+  });
+});

@@ -73,15 +73,16 @@ export class BlogsService {
       await this.assertAccounts(manager, input.coAuthorIds);
       await this.content.moderate(manager, viewer, 'blog-post', input.communityId, `${input.title}\n\n${input.excerpt}\n\n${input.body}`, null);
       const now = this.clock.now();
+      const postId = uuidv7(now.getTime());
       const post = manager.create(BlogPostEntity, {
-        id: uuidv7(now.getTime()),
+        id: postId,
         communityId: input.communityId,
         authorId: viewer.accountId,
         coAuthorIds: input.coAuthorIds.filter((a) => a !== viewer.accountId),
         slug: await this.freeSlug(manager, input.communityId, input.title),
         title: input.title,
         body: input.body,
-        bodyHtml: this.content.render(input.body),
+        bodyHtml: await this.content.renderPost(manager, input.communityId, postId, input.body),
         excerpt: input.excerpt,
         coverImageUrl: input.coverImageUrl ?? null,
         tags,
@@ -114,7 +115,7 @@ export class BlogsService {
       };
       await this.content.moderate(manager, viewer, 'blog-post', row.communityId, `${next.title}\n\n${next.excerpt}\n\n${next.body}`, row.id);
       Object.assign(row, next, {
-        bodyHtml: input.body !== undefined ? this.content.render(next.body) : row.bodyHtml,
+        bodyHtml: input.body !== undefined ? await this.content.renderPost(manager, row.communityId, row.id, next.body) : row.bodyHtml,
         coverImageUrl: input.coverImageUrl !== undefined ? input.coverImageUrl : row.coverImageUrl,
         tags: tags ?? row.tags,
         coAuthorIds: input.coAuthorIds ? input.coAuthorIds.filter((a) => a !== row.authorId) : row.coAuthorIds,
@@ -173,14 +174,15 @@ export class BlogsService {
       }
       await this.content.moderate(manager, viewer, 'blog-comment', post.communityId, input.body, null);
       const now = this.clock.now();
+      const commentId = uuidv7(now.getTime());
       const comment = manager.create(BlogCommentEntity, {
-        id: uuidv7(now.getTime()),
+        id: commentId,
         postId: post.id,
         communityId: post.communityId,
         parentId: input.parentId ?? null,
         authorId: viewer.accountId,
         body: input.body,
-        bodyHtml: this.content.render(input.body),
+        bodyHtml: await this.content.renderPost(manager, post.communityId, commentId, input.body),
         createdAt: now,
         editedAt: null,
         deletedAt: null,

@@ -113,6 +113,32 @@ export class MembershipRepository {
     return result;
   }
 
+  /**
+   * People who may read a community's content and match a name: members, and for an open,
+   * listed community everyone its audiences include (employees always). Not the banned.
+   */
+  mentionCandidates(communityId: string, search: string): Promise<AccountEntity[]> {
+    const pattern = `${search.toLowerCase().replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+    return this.dataSource
+      .getRepository(AccountEntity)
+      .createQueryBuilder('a')
+      .innerJoin('communities', 'c', 'c.id = :communityId', { communityId })
+      .where('a.suspended_at IS NULL')
+      .andWhere(`(a.sort_name LIKE :pattern OR a.sort_name LIKE :wordPattern)`, { pattern, wordPattern: `% ${pattern}` })
+      .andWhere(
+        `(EXISTS (SELECT 1 FROM community_memberships m WHERE m.community_id = c.id AND m.account_id = a.id)
+          OR (c.visibility = 'OPEN' AND c.lifecycle <> 'DRAFT' AND (a.audience = 'EMPLOYEE' OR a.audience = ANY(c.audiences))))`,
+      )
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM community_bans b WHERE b.community_id = c.id AND b.account_id = a.id
+                       AND b.lifted_at IS NULL AND (b.ends_at IS NULL OR b.ends_at > now()))`,
+      )
+      .orderBy('a.sort_name')
+      .addOrderBy('a.id')
+      .limit(10)
+      .getMany();
+  }
+
   /** Accounts by id in one statement (owners, inviters, requesters). */
   async accounts(ids: readonly string[]): Promise<Map<string, AccountEntity>> {
     if (ids.length === 0) return new Map();

@@ -1,6 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
-import { AuthorizationService, PlatformAction, type Viewer } from '@commons/server-core';
+import { AuthorizationService, NotFoundError, PlatformAction, type Viewer } from '@commons/server-core';
+import { CommunityAccessService } from './community-access.service';
 import { Authorize, CurrentViewer, type GraphqlContext } from '@commons/server-graphql';
 import { AccountType, toAccountType } from '@commons/server-identity';
 import { CommunityAction } from './community-access';
@@ -23,6 +24,8 @@ export class MembershipsResolver {
     private readonly memberships: MembershipsService,
     private readonly lists: MembershipRepository,
     private readonly loaders: CommunityLoaders,
+    private readonly access: CommunityAccessService,
+    private readonly authorization: AuthorizationService,
   ) {}
 
   @ResolveField(() => CommunityMemberConnection, { nullable: true, description: 'Null for those who may not read the community.' })
@@ -65,6 +68,19 @@ export class MembershipsResolver {
   @Authorize(CommunityAction.Manage)
   cohorts(@Parent() community: CommunityType, @CurrentViewer() viewer: Viewer, @Context() ctx: GraphqlContext) {
     return this.loaders.cohorts(ctx, viewer).load(community.id);
+  }
+
+  @Query(() => [AccountType], { description: 'Up to 10 people who may read the community and whose name starts with `search` (for @mentions).' })
+  @Authorize(PlatformAction.SignedIn)
+  async mentionCandidates(
+    @CurrentViewer() viewer: Viewer,
+    @Args('communityId', { type: () => ID }, ParseUUIDPipe) communityId: string,
+    @Args('search') search: string,
+  ) {
+    const loaded = await this.access.visible(viewer, communityId);
+    if (!this.authorization.can(viewer, CommunityAction.ReadContent, loaded)) throw new NotFoundError('The community');
+    const term = search.trim().slice(0, 60);
+    return term ? (await this.lists.mentionCandidates(communityId, term)).map(toAccountType) : [];
   }
 
   @Query(() => [CommunityInvitationType], { description: 'Invitations waiting for the viewer, newest first.' })

@@ -4,6 +4,7 @@ import { CommunityAccessService, type CommunityAccess } from '@commons/server-co
 import { normalizeTag, TAGS_MAX } from '@commons/shared-contracts';
 import type { EntityManager } from 'typeorm';
 import { ForumAction } from './forum-access';
+import { Mentions } from './mentions';
 
 /**
  * What every forum write shares: the community as the viewer sees it (NOT_FOUND when they
@@ -15,6 +16,7 @@ export class ForumContent {
     private readonly communities: CommunityAccessService,
     private readonly authorization: AuthorizationService,
     private readonly moderation: ModerationGate,
+    private readonly mentions: Mentions,
   ) {}
 
   /** The viewer's facts for a community whose forum content they may read; NOT_FOUND otherwise. */
@@ -38,6 +40,19 @@ export class ForumContent {
 
   render(markdown: string): string {
     return renderMarkdown(markdown);
+  }
+
+  /** Renders with @mentions resolved and records who was newly mentioned, in the write's transaction. */
+  async renderPost(manager: EntityManager, communityId: string, contentId: string, markdown: string): Promise<string> {
+    const { html, mentionedIds } = await this.mentions.render(manager, communityId, markdown);
+    if (mentionedIds.length > 0) {
+      await manager.query(
+        `INSERT INTO content_mentions (content_id, account_id, community_id, created_at)
+         SELECT $1, unnest($2::uuid[]), $3, now() ON CONFLICT DO NOTHING`,
+        [contentId, mentionedIds, communityId],
+      );
+    }
+    return html;
   }
 
   /** Normalised, unique tags; BAD_USER_INPUT on `tags` when one has nothing left or there are too many. */

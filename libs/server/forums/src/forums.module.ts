@@ -11,6 +11,8 @@ import { ForumsResolver, RepliesResolver } from './forums.resolver';
 import { ThreadsService } from './threads.service';
 import { ReactionTargets } from './reaction-targets';
 import { ThreadViews } from './thread-views';
+import { Mentions } from './mentions';
+import { MentionEntity } from './entities/mention.entity';
 import { ThreadViewEntity } from './entities/thread-view.entity';
 import { FollowEntity } from './entities/follow.entity';
 import { ForumCategoryEntity } from './entities/forum-category.entity';
@@ -19,12 +21,12 @@ import { ReactionEntity } from './entities/reaction.entity';
 import { ReplyEntity } from './entities/reply.entity';
 import { ThreadEntity } from './entities/thread.entity';
 
-export const forumEntities = [ForumCategoryEntity, ThreadEntity, ReplyEntity, PostRevisionEntity, ReactionEntity, FollowEntity, ThreadViewEntity];
+export const forumEntities = [ForumCategoryEntity, ThreadEntity, ReplyEntity, PostRevisionEntity, ReactionEntity, FollowEntity, ThreadViewEntity, MentionEntity];
 
 /** Community forums: categories, threads and replies, accepted answers, reactions and follows. */
 @Module({
   imports: [TypeOrmModule.forFeature(forumEntities), CommunitiesModule],
-  providers: [ThreadViews, ReactionTargets, ForumRepository, ForumContent, ForumCategoriesService, ThreadsService, EngagementService, ForumsResolver, RepliesResolver],
+  providers: [Mentions, ThreadViews, ReactionTargets, ForumRepository, ForumContent, ForumCategoriesService, ThreadsService, EngagementService, ForumsResolver, RepliesResolver],
   exports: [ThreadViews, ThreadsService, ForumContent, ReactionTargets, ForumRepository],
 })
 export class ForumsModule implements OnModuleInit {

@@ -51,15 +51,16 @@ export class ThreadsService {
         : (await this.categories.general(manager, input.communityId)).id;
       await this.content.moderate(manager, viewer, 'forum-thread', input.communityId, `${input.title}\n\n${input.body}`, null);
       const now = this.clock.now();
+      const threadId = uuidv7(now.getTime());
       const thread = manager.create(ThreadEntity, {
-        id: uuidv7(now.getTime()),
+        id: threadId,
         communityId: input.communityId,
         categoryId,
         authorId: viewer.accountId,
         kind: input.kind,
         title: input.title,
         body: input.body,
-        bodyHtml: this.content.render(input.body),
+        bodyHtml: await this.content.renderPost(manager, input.communityId, threadId, input.body),
         tags,
         lockedAt: null,
         pinnedAt: null,
@@ -101,7 +102,7 @@ export class ThreadsService {
         editedById: viewer.accountId,
         createdAt: this.clock.now(),
       });
-      Object.assign(row, { title, body, bodyHtml: this.content.render(body), tags: tags ?? row.tags, editedAt: this.clock.now(), version: row.version + 1 });
+      Object.assign(row, { title, body, bodyHtml: await this.content.renderPost(manager, row.communityId, row.id, body), tags: tags ?? row.tags, editedAt: this.clock.now(), version: row.version + 1 });
       await manager.save(row);
     });
     return this.get(viewer, thread.id);
@@ -131,14 +132,15 @@ export class ThreadsService {
       }
       await this.content.moderate(manager, viewer, 'forum-reply', row.communityId, input.body, null);
       const now = this.clock.now();
+      const replyId = uuidv7(now.getTime());
       const created = manager.create(ReplyEntity, {
-        id: uuidv7(now.getTime()),
+        id: replyId,
         threadId: row.id,
         communityId: row.communityId,
         authorId: viewer.accountId,
         replyToId: input.replyToId ?? null,
         body: input.body,
-        bodyHtml: this.content.render(input.body),
+        bodyHtml: await this.content.renderPost(manager, row.communityId, replyId, input.body),
         createdAt: now,
         editedAt: null,
         deletedAt: null,
@@ -173,7 +175,7 @@ export class ThreadsService {
         editedById: viewer.accountId,
         createdAt: this.clock.now(),
       });
-      Object.assign(row, { body: input.body, bodyHtml: this.content.render(input.body), editedAt: this.clock.now(), version: row.version + 1 });
+      Object.assign(row, { body: input.body, bodyHtml: await this.content.renderPost(manager, row.communityId, row.id, input.body), editedAt: this.clock.now(), version: row.version + 1 });
       await manager.save(row);
       return row;
     });

@@ -5,6 +5,7 @@ import { Forums1795438959239 } from './1795438959239-forums';
 import { ForumSearch1795439235465 } from './1795439235465-forum-search';
 import { Blogs1795439700172 } from './1795439700172-blogs';
 import { ThreadViews1795439900643 } from './1795439900643-thread-views';
+import { Mentions1795440001684 } from './1795440001684-mentions';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the built API,
@@ -17,4 +18,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   ForumSearch1795439235465,
   Blogs1795439700172,
   ThreadViews1795439900643,
+  Mentions1795440001684,
 ];

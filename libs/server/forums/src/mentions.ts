@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuthorizationService, renderMarkdown, type Viewer } from '@commons/server-core';
+import { CommunityAccessService, CommunityAction } from '@commons/server-communities';
+import type { Audience, PlatformRole } from '@commons/shared-contracts';
+
+/** How the editor writes a chosen person: `@[Ada Lovelace](mention:0190…)`. */
+const MENTION = /@\[([^\]\n]{1,80})\]\(mention:([0-9a-f-]{36})\)/giu;
+
+/** Markdown with its mentions resolved, and who was mentioned (for notifications). */
+export interface RenderedText {
+  html: string;
+  mentionedIds: string[];
+}
+
+/**
+ * Renders Markdown with @mentions. A mention links to the person only when they may read
+ * the community's content; otherwise it stays the plain text the author typed, so nobody is
+ * mentioned into a place they cannot read and no link reveals who exists there.
+ */
+@Injectable()
+export class Mentions {
+  constructor(
+    private readonly communities: CommunityAccessService,
+    private readonly authorization: AuthorizationService,
+  ) {}
+
+  async render(manager: EntityManager, communityId: string, markdown: string): Promise<RenderedText> {
+    const ids = [...new Set([...markdown.matchAll(MENTION)].map((m) => m[2].toLowerCase()))].slice(0, 50);
+    const allowed = new Set<string>();
+    if (ids.length > 0) {
+      const people: Array<{ id: string; role: PlatformRole; audience: Audience }> = await manager.query(
+        'SELECT id, role, audience FROM accounts WHERE id = ANY($1::uuid[]) AND suspended_at IS NULL',
+        [ids],
+      );
+      for (const person of people) {
+        const asThem: Viewer = { accountId: person.id, sessionId: 'mention', role: person.role, audience: person.audience };
+        const access = await this.communities.facts(asThem, communityId);
+        if (access && this.authorization.can(asThem, CommunityAction.ReadContent, { access })) allowed.add(person.id);
+      }
+    }
+    const source = markdown.replace(MENTION, (_all, name: string, id: string) => {
+      const label = name.replace(/[[\]]/gu, '');
+      return allowed.has(id.toLowerCase()) ? `[@${label}](/people/${id.toLowerCase()})` : `@${label}`;
+    });
+    return { html: renderMarkdown(source), mentionedIds: [...allowed] };
+  }
+}
