@@ -357,6 +357,19 @@ describe('the demo organisation', () => {
     expect(ada).toEqual(expect.arrayContaining(['Engineering Guild', 'Brand Ambassadors', 'Customer Support Hub']));
     expect(ada).not.toContain('Product Advisory Board');
   });
+
+  it('has forum threads with an accepted answer and published blog posts, found by search', async () => {
+    const ada = api.client();
+    await ada.signIn('ada.lovelace@commons.example', 'commons-demo');
+    const { search } = await ada.data<{ search: { edges: Array<{ node: { kind: string; titleHtml: string } }> } }>(
+      `{ search(query: "migration", first: 10) { edges { node { kind titleHtml } } } }`,
+    );
+    expect(search.edges.map((e) => e.node.kind)).toContain('THREAD');
+    const [{ answered }] = await api.dataSource.query(`SELECT count(*)::int AS answered FROM forum_threads WHERE accepted_reply_id IS NOT NULL`);
+    expect(answered).toBeGreaterThanOrEqual(2);
+    const { feed } = await ada.data<{ feed: { edges: unknown[] } }>(`{ feed(first: 10) { edges { node { id } } } }`);
+    expect(feed.edges.length).toBeGreaterThanOrEqual(2);
+  });
 });
 
 describe('pilot cohorts', () => {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccountRepository, AccountsService } from '@commons/server-identity';
 import { Audience, PlatformRole } from '@commons/shared-contracts';
 import { seedDemoCommunities } from './demo-communities';
+import { seedDemoContent } from './demo-content';
 
 export const DEMO_PASSWORD = 'commons-demo';
 
@@ -61,7 +62,9 @@ export class DemoOrganisation {
       await manager.query('SELECT pg_advisory_xact_lock(727110003)');
       if ((await manager.query('SELECT 1 FROM accounts LIMIT 1')).length > 0) return;
       for (const person of demoPeople()) await this.accounts.create(manager, { ...person, password: DEMO_PASSWORD });
-      await seedDemoCommunities(manager, new Date());
+      const now = new Date();
+      await seedDemoCommunities(manager, now);
+      await seedDemoContent(manager, now);
     });
     this.logger.log('Seeded the demo organisation');
     return true;
