@@ -13,6 +13,8 @@ import { BlogPostEntity } from './entities/blog-post.entity';
 import { BlogSettingsEntity } from './entities/blog-settings.entity';
 import type { BlogCommentInput, BlogPostLookupArgs, BlogSettingsInput, CreateBlogPostInput, PublishBlogPostInput, UpdateBlogPostInput } from './dto/blog.inputs';
 
+const RESERVED_SLUGS = new Set(['new', 'drafts', 'edit']);
+
 export interface LoadedPost {
   post: BlogPostRow;
   access: CommunityAccess;
@@ -256,7 +258,9 @@ export class BlogsService {
 
   /** A slug from the title, unique in the community ("launch-notes", then "launch-notes-2"…). */
   private async freeSlug(manager: EntityManager, communityId: string, title: string): Promise<string> {
-    const base = slugFromName(title) || 'post';
+    // Addresses the blog's own pages use (/blog/new, /blog/drafts) are not post slugs.
+    const candidate = slugFromName(title) || 'post';
+    const base = RESERVED_SLUGS.has(candidate) ? `${candidate}-post` : candidate;
     const taken: Array<{ slug: string }> = await manager.query(
       `SELECT slug FROM blog_posts WHERE community_id = $1 AND (slug = $2 OR slug LIKE $2 || '-%')`,
       [communityId, base],
