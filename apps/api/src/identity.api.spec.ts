@@ -204,4 +204,16 @@ describe('accounts and sessions', () => {
     expect(await client.errorCode(`{ accounts(first: 101) { edges { cursor } } }`)).toBe('BAD_USER_INPUT');
     expect(await client.errorCode(`{ accounts(first: 5, after: "garbage") { edges { cursor } } }`)).toBe('BAD_USER_INPUT');
   });
+
+  it('forgives a typo in a name, without matching unrelated people', async () => {
+    const { client } = await api.signedIn();
+    await api.signedIn(PlatformRole.Member, { displayName: 'Augusta Lovelace' });
+    await api.signedIn(PlatformRole.Member, { displayName: 'Charles Babbage' });
+    const find = async (search: string) =>
+      (await client.data<{ accounts: { edges: Array<{ node: { displayName: string } }> } }>(`query ($s: String) { accounts(first: 20, search: $s) { edges { node { displayName } } } }`, { s: search })).accounts.edges.map(
+        (e) => e.node.displayName,
+      );
+    expect(await find('lovelase')).toEqual(['Augusta Lovelace']);
+    expect(await find('babage')).toEqual(['Charles Babbage']);
+  });
 });

@@ -47,7 +47,12 @@ export class AccountRepository {
     if (after) query.andWhere('(a.sort_name, a.id) > (:sortName, :id)', { sortName: String(after[0]), id: after[1] });
     if (args.search) {
       const pattern = `%${args.search.toLowerCase().replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
-      query.andWhere('(a.sort_name LIKE :pattern OR a.email LIKE :pattern OR lower(a.department) LIKE :pattern)', { pattern });
+      // Trigram word similarity forgives a typo in a name ("Lovelase" finds "Ada Lovelace").
+      query.andWhere(
+        `(a.sort_name LIKE :pattern OR a.email LIKE :pattern OR lower(a.department) LIKE :pattern
+          OR (length(:term) >= 4 AND :term <% a.sort_name))`,
+        { pattern, term: args.search.toLowerCase() },
+      );
     }
     const rows = await query.getMany();
     return toConnection(rows, args.first, (a) => [a.sortName, a.id], after !== undefined);

@@ -6,6 +6,7 @@ import { ForumSearch1795439235465 } from './1795439235465-forum-search';
 import { Blogs1795439700172 } from './1795439700172-blogs';
 import { ThreadViews1795439900643 } from './1795439900643-thread-views';
 import { Mentions1795440001684 } from './1795440001684-mentions';
+import { NameTrigrams1795441317519 } from './1795441317519-name-trigrams';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the built API,
@@ -19,4 +20,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   Blogs1795439700172,
   ThreadViews1795439900643,
   Mentions1795440001684,
+  NameTrigrams1795441317519,
 ];

@@ -3,6 +3,8 @@ import { AUDIENCES, Audience, PLATFORM_ROLES, PlatformRole } from '@commons/shar
 
 @Entity('accounts')
 @Index('accounts_directory_order', ['sortName', 'id'])
+// A trigram GIN index (written in the migration) serves substring and typo-tolerant name search.
+@Index('accounts_name_trigram', { synchronize: false })
 export class AccountEntity {
   @PrimaryColumn('uuid')
   id: string;
