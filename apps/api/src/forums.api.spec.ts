@@ -335,3 +335,29 @@ describe('mentions', () => {
     expect(recorded.map((r) => r.account_id)).toEqual([insider.account.id]);
   });
 });
+
+describe('following', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(() => api.close());
+
+  it('records follows of threads, categories and tags and shows them back', async () => {
+    const person = await api.signedIn();
+    const { createCommunity } = await person.client.data<{ createCommunity: Id }>(CREATE_COMMUNITY, {
+      input: { name: 'Followed', audiences: ['EMPLOYEE'], visibility: 'OPEN', intent: 'COLLABORATION', useCases: ['FORUMS'] },
+    });
+    const communityId = createCommunity.id;
+    await person.client.data(ACTIVATE, { input: { communityId, lifecycle: 'ACTIVE' } });
+    const { createThread } = await person.client.data<{ createThread: Id & { categoryId: string } }>(ASK, { input: { communityId, title: 'Follow me', body: 'x' } });
+    await person.client.data(`mutation ($id: ID!) { followThread(threadId: $id, follow: true) }`, { id: createThread.id });
+    await person.client.data(`mutation ($id: ID!) { followForumCategory(categoryId: $id, follow: true) }`, { id: createThread.categoryId });
+    await person.client.data(`mutation ($id: ID!) { followTag(communityId: $id, tag: "#Release Notes", follow: true) }`, { id: communityId });
+    const seen = await person.client.data<{ thread: { viewerFollows: boolean }; forumCategories: Array<{ viewerFollows: boolean }>; followedTags: string[] }>(
+      `query ($t: ID!, $c: ID!) { thread(id: $t) { viewerFollows } forumCategories(communityId: $c) { viewerFollows } followedTags(communityId: $c) }`,
+      { t: createThread.id, c: communityId },
+    );
+    expect(seen).toEqual({ thread: { viewerFollows: true }, forumCategories: [{ viewerFollows: true }], followedTags: ['release-notes'] });
+  });
+});

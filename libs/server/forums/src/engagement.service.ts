@@ -83,6 +83,15 @@ export class EngagementService {
     return on;
   }
 
+  /** The tags the viewer follows in a community. */
+  async followedTags(viewer: Viewer, communityId: string): Promise<string[]> {
+    const rows: Array<{ target_key: string }> = await this.dataSource.query(
+      `SELECT target_key FROM forum_follows WHERE account_id = $1 AND target_kind = 'TAG' AND community_id = $2 ORDER BY target_key`,
+      [viewer.accountId, communityId],
+    );
+    return rows.map((r) => r.target_key.slice(communityId.length + 1));
+  }
+
   /** Whether the viewer follows each key (thread or category ids). */
   async following(viewer: Viewer, kind: FollowTarget, keys: readonly string[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();

@@ -62,6 +62,6 @@ export function replyEntityToType(r: ReplyEntity, access: CommunityAccess, autho
   return toReplyType({ ...r, author, replyTo: null, reactions: [] }, access);
 }
 
-export function toCategoryType(c: ForumCategoryEntity, access: CommunityAccess): ForumCategoryType {
-  return { access, id: c.id, communityId: c.communityId, name: c.name, slug: c.slug, description: c.description, position: c.position };
+export function toCategoryType(c: ForumCategoryEntity, access: CommunityAccess, viewerFollows = false): ForumCategoryType {
+  return { access, id: c.id, communityId: c.communityId, name: c.name, slug: c.slug, description: c.description, position: c.position, viewerFollows };
 }

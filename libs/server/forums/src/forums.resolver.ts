@@ -41,7 +41,15 @@ export class ForumsResolver {
   @Authorize(PlatformAction.SignedIn)
   async forumCategories(@CurrentViewer() viewer: Viewer, @Args('communityId', { type: () => ID }, ParseUUIDPipe) communityId: string) {
     const { access, categories } = await this.categories.list(viewer, communityId);
-    return categories.map((c) => toCategoryType(c, access));
+    const followed = await this.engagement.following(viewer, FollowTarget.Category, categories.map((c) => c.id));
+    return categories.map((c) => toCategoryType(c, access, followed.has(c.id)));
+  }
+
+  @Query(() => [String], { description: 'The tags of a community the viewer follows.' })
+  @Authorize(PlatformAction.SignedIn)
+  async followedTags(@CurrentViewer() viewer: Viewer, @Args('communityId', { type: () => ID }, ParseUUIDPipe) communityId: string) {
+    await this.content.readable(viewer, communityId, 'The community');
+    return this.engagement.followedTags(viewer, communityId);
   }
 
   @Query(() => ThreadConnection, { description: 'Threads of a community: pinned first, then by latest activity.' })

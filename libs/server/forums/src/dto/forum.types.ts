@@ -61,6 +61,9 @@ export class ForumCategoryType {
 
   @Field(() => Int)
   position: number;
+
+  @Field({ description: 'Whether the viewer follows this category.' })
+  viewerFollows: boolean;
 }
 
 @ObjectType('ThreadPermissions')
