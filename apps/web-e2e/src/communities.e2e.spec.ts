@@ -1,30 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { demoPlatformInBrowser, describeInBrowser, screenshot, submitSignIn } from './browser';
+import { demoJourney, describeInBrowser, expectAccessible, graphqlAs, screenshot } from './browser';
 
-const PASSWORD = 'commons-demo';
 const NAME = 'Northwind Pilot Lounge';
 const SLUG = 'northwind-pilot-lounge';
 
 /** A calendar date some days from today, as the date input takes it (UTC, like the server). */
 function daysFromToday(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Serious and critical axe findings on the page (WCAG 2.1 A and AA rules). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-/** A GraphQL request with the page's session, as if from another tab: changes the page does not know about. */
-async function graphql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await page.request.post('/graphql', { data: { query, variables } });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (!body.data || body.errors) throw new Error(`GraphQL request failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
 }
 
 /**
@@ -34,24 +16,12 @@ async function graphql<T>(page: Page, query: string, variables: Record<string, u
  * objective and puts that employee in the pilot cohort, and the employee can join.
  */
 describeInBrowser('communities journey', () => {
-  const platform = demoPlatformInBrowser();
+  const { signInAs } = demoJourney();
   let page: Page;
 
-  async function signInAs(email: string): Promise<void> {
-    page = await platform.newPage();
-    await page.goto('/sign-in');
-    await submitSignIn(page, email, PASSWORD);
-    await page.waitForURL((url) => url.pathname === '/');
-  }
-
-  afterEach(async () => {
-    const state = expect.getState();
-    if (state.assertionCalls !== state.numPassingAsserts) await screenshot(page, `failed-${state.currentTestName?.replace(/\W+/gu, '-')}`);
-    await page.context().close();
-  });
 
   it('lets an employee create a customer community in pilot with its cohort', async () => {
-    await signInAs('ada.lovelace@commons.example');
+    page = await signInAs('ada.lovelace@commons.example');
     await page.goto('/communities');
     await page.getByRole('link', { name: 'Engineering Guild' }).waitFor();
     await page.getByRole('link', { name: 'New community' }).click();
@@ -130,7 +100,7 @@ describeInBrowser('communities journey', () => {
   });
 
   it('lets a member of the pilot cohort join', async () => {
-    await signInAs('grace.hopper@commons.example');
+    page = await signInAs('grace.hopper@commons.example');
     await page.goto(`/communities/${SLUG}`);
     await page.getByRole('heading', { name: NAME, level: 2 }).waitFor();
     await page.getByRole('button', { name: 'Join', exact: true }).click();
@@ -140,7 +110,7 @@ describeInBrowser('communities journey', () => {
   });
 
   it('explains to an employee outside the cohort why they cannot join', async () => {
-    await signInAs('alan.ritchie@commons.example');
+    page = await signInAs('alan.ritchie@commons.example');
     await page.goto(`/communities/${SLUG}`);
     await page.getByRole('heading', { name: NAME, level: 2 }).waitFor();
     await expect(page.getByTestId('join-refusal').textContent()).resolves.toBe('This community is in pilot: only its pilot cohort can join for now.');
@@ -148,7 +118,7 @@ describeInBrowser('communities journey', () => {
   });
 
   it('shows a customer only the communities opened to customers', async () => {
-    await signInAs('casey.customer@northwind.example');
+    page = await signInAs('casey.customer@northwind.example');
     await page.goto('/communities');
     await page.getByRole('link', { name: 'Customer Support Hub' }).waitFor();
     await expect(page.getByRole('link', { name: 'Engineering Guild' }).count()).resolves.toBe(0);
@@ -161,7 +131,7 @@ describeInBrowser('communities journey', () => {
   });
 
   it('lets the manager add an objective in the settings, shown on the community home at once', async () => {
-    await signInAs('ada.lovelace@commons.example');
+    page = await signInAs('ada.lovelace@commons.example');
     await page.goto(`/communities/${SLUG}`);
     await page.getByRole('heading', { name: NAME, level: 2 }).waitFor();
     await page.getByRole('link', { name: 'Edit objectives' }).click();
@@ -186,7 +156,7 @@ describeInBrowser('communities journey', () => {
     await page.getByRole('status').filter({ hasText: '“First answer within the hour” is added.' }).waitFor();
     await objectives.getByRole('list', { name: 'Objectives' }).getByText('First answer within the hour').waitFor();
     await expect(form.getByRole('textbox', { name: 'Title (optional)' }).inputValue()).resolves.toBe('');
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectAccessible(page, 'community objectives');
     await screenshot(page, 'community-settings-objectives');
 
     // Edited in place: a later due date moves it after the other objective.
@@ -201,8 +171,8 @@ describeInBrowser('communities journey', () => {
     await expect(items.nth(0).textContent()).resolves.toContain('Questions answered in the community');
 
     // Archived from elsewhere meanwhile: the server refuses, the page says why and turns read-only.
-    const { community } = await graphql<{ community: { id: string } }>(page, 'query ($slug: String!) { community(slug: $slug) { id } }', { slug: SLUG });
-    await graphql(page, 'mutation ($id: ID!) { archiveCommunity(communityId: $id) { id } }', { id: community.id });
+    const { community } = await graphqlAs<{ community: { id: string } }>(page, 'query ($slug: String!) { community(slug: $slug) { id } }', { slug: SLUG });
+    await graphqlAs(page, 'mutation ($id: ID!) { archiveCommunity(communityId: $id) { id } }', { id: community.id });
     await objectives.getByRole('button', { name: 'Delete First answer within the hour' }).click();
     await objectives.getByRole('button', { name: 'Delete objective' }).click();
     await objectives.getByRole('alert').filter({ hasText: 'This community is archived and read-only; restore it first.' }).waitFor();
@@ -222,7 +192,7 @@ describeInBrowser('communities journey', () => {
   });
 
   it('lets the manager change the pilot cohorts: a pilot keeps one, new ones attach, people are added', async () => {
-    await signInAs('ada.lovelace@commons.example');
+    page = await signInAs('ada.lovelace@commons.example');
     await page.goto(`/communities/${SLUG}/settings`);
     await page.getByRole('heading', { name: 'Settings', level: 2 }).waitFor();
     await page.getByRole('link', { name: 'pilot cohorts' }).click();
@@ -260,12 +230,12 @@ describeInBrowser('communities journey', () => {
     await section.getByRole('status').filter({ hasText: 'Alan Ritchie is now in Northwind pilot wave.' }).waitFor();
     await wave.getByRole('list', { name: 'People in Northwind pilot wave' }).getByText('Alan Ritchie').waitFor();
     await wave.getByText('2 people').waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectAccessible(page, 'pilot cohorts');
     await screenshot(page, 'community-pilot-cohorts');
   });
 
   it('lets the employee added to the pilot cohort join', async () => {
-    await signInAs('alan.ritchie@commons.example');
+    page = await signInAs('alan.ritchie@commons.example');
     await page.goto(`/communities/${SLUG}`);
     await page.getByRole('heading', { name: NAME, level: 2 }).waitFor();
     await page.getByRole('button', { name: 'Join', exact: true }).click();

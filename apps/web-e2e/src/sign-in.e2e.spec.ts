@@ -1,17 +1,12 @@
 import type { Page } from 'playwright-core';
-import { demoPlatformInBrowser, describeInBrowser, screenshot, submitSignIn } from './browser';
+import { demoJourney, describeInBrowser, screenshot, submitSignIn } from './browser';
 
 describeInBrowser('signing in to the demo organisation', () => {
-  const platform = demoPlatformInBrowser();
+  const { newPage } = demoJourney();
   let page: Page;
 
   beforeEach(async () => {
-    page = await platform.newPage();
-  });
-  afterEach(async () => {
-    const state = expect.getState();
-    if (state.assertionCalls !== state.numPassingAsserts) await screenshot(page, `failed-${state.currentTestName?.replace(/\W+/gu, '-')}`);
-    await page.context().close();
+    page = await newPage();
   });
 
   it('explains a wrong password and stays on the sign-in page', async () => {

@@ -1,6 +1,9 @@
 import { createBrowserRouter } from 'react-router';
 import { AdministrationPage, PeoplePage, ProfilePage, RegisterPage, RequireViewer, SignInPage } from '@commons/web-feature-account';
+import { blogRoutes, communityBlogRoutes } from '@commons/web-feature-blogs';
 import { communityRoutes } from '@commons/web-feature-communities';
+import { forumRoutes } from '@commons/web-feature-forums';
+import { searchRoutes } from '@commons/web-feature-search';
 import { ComingSoon } from '@commons/web-ui';
 import { AppShellLayout } from './shell/app-shell-layout';
 import { HomePage } from './shell/home-page';
@@ -16,7 +19,9 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'people', element: <PeoplePage /> },
       { path: 'profile', element: <RequireViewer>{(viewer) => <ProfilePage viewer={viewer} />}</RequireViewer> },
-      { path: 'communities', children: communityRoutes },
+      { path: 'communities', children: [...communityRoutes, ...forumRoutes, ...communityBlogRoutes] },
+      { path: 'blog', children: blogRoutes },
+      { path: 'search', children: searchRoutes },
       {
         path: 'knowledge',
         element: <ComingSoon title="Knowledge" description="The Center of Excellence: playbooks, social-media guidelines to acknowledge, training courses and experts." />,

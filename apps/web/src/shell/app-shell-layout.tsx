@@ -3,10 +3,11 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { ViewerFieldsFragment } from '@commons/web-data-access';
 import { roleName, useSignOut } from '@commons/web-feature-account';
+import { TopBarSearch } from '@commons/web-feature-search';
 import { PersonAvatar } from '@commons/web-ui';
 import { NAVIGATION } from './navigation';
 
-/** The frame of every signed-in page: top bar with the person, navigation, content. */
+/** The frame of every signed-in page: top bar with search and the person, navigation, content. */
 export function AppShellLayout({ viewer }: { viewer: ViewerFieldsFragment }) {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
@@ -24,33 +25,36 @@ export function AppShellLayout({ viewer }: { viewer: ViewerFieldsFragment }) {
               Commons
             </Text>
           </Group>
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <UnstyledButton aria-label={`Account menu for ${viewer.displayName}`}>
-                <Group gap="xs">
-                  <PersonAvatar id={viewer.id} initials={viewer.initials} name={viewer.displayName} size="sm" />
-                  <Text size="sm" fw={500} data-testid="viewer-name" visibleFrom="xs">
-                    {viewer.displayName}
-                  </Text>
-                </Group>
-              </UnstyledButton>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>{roleName(viewer.role)}</Menu.Label>
-              <Menu.Item component={Link} to="/profile">
-                Profile
-              </Menu.Item>
-              <Menu.Item
-                color="red"
-                onClick={async () => {
-                  await signOut();
-                  await navigate('/sign-in', { replace: true });
-                }}
-              >
-                Sign out
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <Group gap="md" wrap="nowrap">
+            <TopBarSearch />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label={`Account menu for ${viewer.displayName}`}>
+                  <Group gap="xs">
+                    <PersonAvatar id={viewer.id} initials={viewer.initials} name={viewer.displayName} size="sm" />
+                    <Text size="sm" fw={500} data-testid="viewer-name" visibleFrom="xs">
+                      {viewer.displayName}
+                    </Text>
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{roleName(viewer.role)}</Menu.Label>
+                <Menu.Item component={Link} to="/profile">
+                  Profile
+                </Menu.Item>
+                <Menu.Item
+                  color="red"
+                  onClick={async () => {
+                    await signOut();
+                    await navigate('/sign-in', { replace: true });
+                  }}
+                >
+                  Sign out
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main navigation">

@@ -10,6 +10,7 @@ export interface NavigationItem {
 export const NAVIGATION: NavigationItem[] = [
   { to: '/', label: 'Home' },
   { to: '/communities', label: 'Communities' },
+  { to: '/blog', label: 'Blog' },
   { to: '/knowledge', label: 'Knowledge' },
   { to: '/people', label: 'People' },
   { to: '/metrics', label: 'Metrics', roles: ['STEERING', 'ADMIN'] },

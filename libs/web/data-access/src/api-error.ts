@@ -51,3 +51,8 @@ export function toApiError(error: unknown): ApiError | null {
 export function fieldError(error: ApiError | null, field: string): string | undefined {
   return error?.fields.find((f) => f.field === field)?.message;
 }
+
+/** Whether the server answered NOT_FOUND (it answers so, too, for what the viewer may not see). */
+export function isNotFound(error: ApiError | null): boolean {
+  return error?.code === ErrorCode.NotFound;
+}

@@ -15,6 +15,10 @@ export function createApolloClient(): ApolloClient {
             // "Load more" appends pages; each search term is its own list.
             accounts: relayStylePagination(['search']),
             communities: relayStylePagination(['filter']),
+            blogPosts: relayStylePagination(['communityId']),
+            feed: relayStylePagination(),
+            myBlogDrafts: relayStylePagination(),
+            search: relayStylePagination(['query', 'filter']),
           },
         },
         Community: {
@@ -28,6 +32,12 @@ export function createApolloClient(): ApolloClient {
         CommunityMembership: { merge: true },
         // A singleton without an id.
         PlatformSettings: { keyFields: [] },
+        BlogPost: { fields: { comments: relayStylePagination() } },
+        BlogPostPermissions: { merge: true },
+        // One per community.
+        BlogSettings: { keyFields: ['communityId'] },
+        // Highlights depend on the query: the same post found by two searches is two hits.
+        SearchHit: { keyFields: false },
       },
     }),
   });

@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useLocation, useNavigate } from 'react-router';
-import { ErrorCode } from '@commons/shared-contracts';
-import { CommunityViewerDocument, type ApiError, type Audience } from '@commons/web-data-access';
+import { CommunityViewerDocument, type Audience } from '@commons/web-data-access';
 
 /** The viewer's id and audience: employees start communities; customers and partners join them. */
 export function useCommunityViewer(): { id: string | null; audience: Audience | null } {
@@ -20,8 +19,6 @@ export function useCurrentSlug(requested: string, current: string | undefined, s
     if (current && current !== requested) void navigate(`/communities/${current}${suffix}`, { replace: true });
   }, [requested, current, suffix, navigate]);
 }
-
-export const isNotFound = (error: ApiError | null): boolean => error?.code === ErrorCode.NotFound;
 
 /**
  * Scrolls to the section a link's #hash names (`…/settings#objectives`) once the page shows

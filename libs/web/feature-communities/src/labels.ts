@@ -8,6 +8,7 @@ import type {
   SocialIntent,
   UseCase,
 } from '@commons/web-data-access';
+import { andList } from '@commons/web-ui';
 
 /** Words for the enums the screens show, and a line explaining each where a choice is made. */
 interface Described {
@@ -89,14 +90,8 @@ export const DIRECTION: Record<ObjectiveDirection, string> = { UP: 'Higher is be
 
 /** "Customers and partners" from a list of audiences. */
 export function audienceList(audiences: readonly Audience[]): string {
-  const words = audiences.map((a) => AUDIENCE[a].plural);
-  const text = words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}` : (words[0] ?? '');
+  const text = andList(audiences.map((a) => AUDIENCE[a].plural));
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** "1 member", "12 members". */
-export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** A YYYY-MM-DD calendar date in words, without shifting it through a time zone. */

@@ -66,7 +66,7 @@ export const DEFAULT_GRAPHQL_LIMITS: GraphqlLimits = {
   maxAliases: 10,
   maxDirectives: 20,
   maxTokens: 500,
-  maxCost: 6_000,
+  maxCost: 8_000,
 };
 
 export class ConfigError extends Error {

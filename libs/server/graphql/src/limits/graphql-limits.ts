@@ -24,7 +24,7 @@ export function limitValidationRules(limits: GraphqlLimits): ValidationRule[] {
     maxDepthRule({ n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true, ...reject }),
     maxAliasesRule({ n: limits.maxAliases, ...reject }),
     maxDirectivesRule({ n: limits.maxDirectives, ...reject }),
-    costLimitRule({ maxCost: limits.maxCost, ignoreIntrospection: true, ...reject }),
+    costLimitRule({ maxCost: limits.maxCost, flattenFragments: true, ignoreIntrospection: true, ...reject }),
   ] as unknown as ValidationRule[];
 }
 

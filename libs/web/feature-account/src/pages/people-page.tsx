@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useDebouncedValue } from '@mantine/hooks';
-import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { PeopleDocument, toApiError } from '@commons/web-data-access';
-import { PersonAvatar, QueryState } from '@commons/web-ui';
+import { LoadMoreButton, PersonAvatar, QueryState } from '@commons/web-ui';
 import { roleName } from './role-label';
 
 const PAGE_SIZE = 20;
@@ -16,7 +16,6 @@ export function PeoplePage() {
     variables: { first: PAGE_SIZE, search: debounced || null },
     notifyOnNetworkStatusChange: true,
   });
-  const [loadingMore, setLoadingMore] = useState(false);
   const edges = data?.accounts.edges ?? [];
   const pageInfo = data?.accounts.pageInfo;
 
@@ -53,23 +52,7 @@ export function PeoplePage() {
             </Paper>
           ))}
         </Stack>
-        {pageInfo?.hasNextPage && (
-          <Button
-            variant="light"
-            w="fit-content"
-            loading={loadingMore}
-            onClick={async () => {
-              setLoadingMore(true);
-              try {
-                await fetchMore({ variables: { after: pageInfo.endCursor } });
-              } finally {
-                setLoadingMore(false);
-              }
-            }}
-          >
-            Load more
-          </Button>
-        )}
+        <LoadMoreButton pageInfo={pageInfo} fetchMore={(after) => fetchMore({ variables: { after } })} />
       </QueryState>
     </Stack>
   );

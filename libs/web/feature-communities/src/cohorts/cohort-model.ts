@@ -1,6 +1,6 @@
 import type { Checks, CommunityLifecycle, NewCohortInput } from '@commons/web-data-access';
+import { count } from '@commons/web-ui';
 import type { Person } from '../components/person-picker';
-import { count } from '../labels';
 import { rules } from '../validation';
 
 /** The new-cohort form; field names are the server's (createCohort), so its field errors land next to them. */

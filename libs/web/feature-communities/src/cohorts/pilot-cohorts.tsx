@@ -16,11 +16,10 @@ import {
   type CohortFieldsFragment,
   type CohortsToAttachQuery,
 } from '@commons/web-data-access';
-import { PersonAvatar, QueryState, ErrorAlert } from '@commons/web-ui';
+import { ErrorAlert, PersonAvatar, QueryState, count } from '@commons/web-ui';
 import { forgetCohortsToAttach } from '../community-cache';
 import { useScrollToHash } from '../community-query';
 import { PeopleMultiPicker, type Person } from '../components/person-picker';
-import { count } from '../labels';
 import { EMPTY_COHORT, attachableCohorts, cohortLabel, newCohortChecks, peopleNames, pilotNote, toNewCohortInput, type NewCohortValues } from './cohort-model';
 
 type Cohort = CohortFieldsFragment;

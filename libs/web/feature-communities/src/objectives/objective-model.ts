@@ -33,10 +33,9 @@ export function objectiveChecks(today: string, keptDueDate?: string): Checks<Obj
   };
 }
 
-/** What createObjective receives; call only once the checks pass. */
-export function toCreateObjectiveInput(communityId: string, v: ObjectiveFormValues): CreateObjectiveInput {
+/** An objective as the API takes it, in a new community or on its own; call only once the checks pass. */
+export function toObjectiveInput(v: ObjectiveFormValues): Omit<CreateObjectiveInput, 'communityId'> {
   return {
-    communityId,
     metricKey: v.metricKey as MetricKey,
     title: v.title.trim() || null,
     baseline: parseNumber(v.baseline) as number,
@@ -44,6 +43,11 @@ export function toCreateObjectiveInput(communityId: string, v: ObjectiveFormValu
     direction: v.direction,
     dueDate: v.dueDate.trim(),
   };
+}
+
+/** What createObjective receives; call only once the checks pass. */
+export function toCreateObjectiveInput(communityId: string, v: ObjectiveFormValues): CreateObjectiveInput {
+  return { communityId, ...toObjectiveInput(v) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ErrorAlert } from '@commons/web-ui';
+import { ErrorAlert, FormActions } from '@commons/web-ui';
 import { useId, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
@@ -102,16 +102,7 @@ function ObjectiveForm({
           />
           <TextInput label="Due date" type="date" min={today} withAsterisk {...form.field('dueDate')} />
         </SimpleGrid>
-        <Group gap="xs">
-          <Button type="submit" loading={busy}>
-            {submitLabel}
-          </Button>
-          {onCancel && (
-            <Button variant="default" onClick={onCancel} disabled={busy}>
-              Cancel
-            </Button>
-          )}
-        </Group>
+        <FormActions submitLabel={submitLabel} busy={busy} onCancel={onCancel} />
       </Stack>
     </form>
   );

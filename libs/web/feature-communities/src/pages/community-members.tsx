@@ -1,9 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { CommunityMembersDocument, toApiError } from '@commons/web-data-access';
-import { PersonAvatar, QueryState } from '@commons/web-ui';
-import { LoadMoreButton } from '../components/load-more-button';
-import { ROLE, count } from '../labels';
+import { LoadMoreButton, PersonAvatar, QueryState, count } from '@commons/web-ui';
+import { ROLE } from '../labels';
 
 /** Members with their roles, a page of 20 at a time. */
 export function CommunityMembers({ communityId, membersCount }: { communityId: string; membersCount: number }) {

@@ -1,12 +1,10 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Badge, Blockquote, Button, Grid, Group, Paper, Stack, Text, Title, Typography } from '@mantine/core';
+import { Anchor, Badge, Blockquote, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { CommunityDocument, toApiError, type CommunityQuery } from '@commons/web-data-access';
-import { QueryState } from '@commons/web-ui';
+import { CommunityDocument, isNotFound, toApiError, type CommunityQuery } from '@commons/web-data-access';
+import { CommunityNotFound, QueryState, SanitizedHtml } from '@commons/web-ui';
 import { BadgeRow, IntentBadge, LifecycleBadge } from '../components/community-badges';
-import { CommunityNotFound } from '../components/community-not-found';
-import { nestHeadings } from '../charter-html';
-import { isNotFound, useCurrentSlug } from '../community-query';
+import { useCurrentSlug } from '../community-query';
 import { INTENT, USE_CASE, VISIBILITY, audienceList } from '../labels';
 import { CommunityMembers } from './community-members';
 import { CommunityObjectives } from './community-objectives';
@@ -50,6 +48,21 @@ function CommunityView({ community, onStale }: { community: Community; onStale: 
 
       <MembershipActions community={community} onStale={onStale} />
 
+      {community.viewerCan.readContent && (community.useCases.includes('FORUMS') || community.useCases.includes('BLOGS')) && (
+        <Group gap="xs" component="nav" aria-label="Community spaces">
+          {community.useCases.includes('FORUMS') && (
+            <Button component={Link} to={`/communities/${community.slug}/forum`} variant="filled" size="sm">
+              Forum
+            </Button>
+          )}
+          {community.useCases.includes('BLOGS') && (
+            <Button component={Link} to={`/communities/${community.slug}/blog`} variant="light" size="sm">
+              Blog
+            </Button>
+          )}
+        </Group>
+      )}
+
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
@@ -74,10 +87,8 @@ function CommunityView({ community, onStale }: { community: Community; onStale: 
               </Title>
               {community.charterHtml.trim() ? (
                 <Paper withBorder p="md" radius="md">
-                  {/* Rendered from Markdown and sanitized by the server; never raw input. */}
-                  <Typography>
-                    <div dangerouslySetInnerHTML={{ __html: nestHeadings(community.charterHtml) }} />
-                  </Typography>
+                  {/* Its own headings go under "Charter" (h3): its top level becomes h4. */}
+                  <SanitizedHtml html={community.charterHtml} topLevel={4} />
                 </Paper>
               ) : (
                 <Text c="dimmed" size="sm">

@@ -3,12 +3,11 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Checkbox, Group, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { SOCIAL_INTENTS, USE_CASES } from '@commons/shared-contracts';
-import { ArchiveCommunityDocument, ChangeCommunityLifecycleDocument, CommunitySettingsDocument, RestoreCommunityDocument, UpdateCommunityDocument, toApiError, type ApiError, type CommunitySettingsQuery, type SocialIntent, type UseCase, useForm } from '@commons/web-data-access';
-import { ErrorAlert, QueryState } from '@commons/web-ui';
+import { ArchiveCommunityDocument, ChangeCommunityLifecycleDocument, CommunitySettingsDocument, RestoreCommunityDocument, UpdateCommunityDocument, isNotFound, toApiError, useAction, useForm, type CommunitySettingsQuery, type SocialIntent, type UseCase } from '@commons/web-data-access';
+import { CommunityNotFound, ErrorAlert, QueryState } from '@commons/web-ui';
 import { forgetDirectory } from '../community-cache';
-import { isNotFound, useCurrentSlug, useScrollToHash } from '../community-query';
+import { useCurrentSlug, useScrollToHash } from '../community-query';
 import { LifecycleBadge } from '../components/community-badges';
-import { CommunityNotFound } from '../components/community-not-found';
 import { INTENT, LIFECYCLE, USE_CASE } from '../labels';
 import { ObjectivesEditor } from '../objectives/objectives-editor';
 import { rules } from '../validation';
@@ -112,16 +111,8 @@ function Lifecycle({ community }: { community: Community }) {
   const [change, changing] = useMutation(ChangeCommunityLifecycleDocument);
   const [archive, archiving] = useMutation(ArchiveCommunityDocument);
   const [restore, restoring] = useMutation(RestoreCommunityDocument);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, error } = useAction();
   const busy = changing.loading || archiving.loading || restoring.loading;
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(toApiError(caught));
-    }
-  };
   const options = { update: forgetDirectory };
   const lifecycle = community.lifecycle;
   return (

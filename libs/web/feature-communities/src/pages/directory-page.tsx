@@ -14,11 +14,10 @@ import {
   type MembershipFilter,
   type SocialIntent,
 } from '@commons/web-data-access';
-import { QueryState } from '@commons/web-ui';
+import { LoadMoreButton, QueryState, count } from '@commons/web-ui';
 import { BadgeRow, IntentBadge, LifecycleBadge, RoleBadge } from '../components/community-badges';
-import { LoadMoreButton } from '../components/load-more-button';
 import { useCommunityViewer } from '../community-query';
-import { AUDIENCE, INTENT, LIFECYCLE, audienceList, count } from '../labels';
+import { AUDIENCE, INTENT, LIFECYCLE, audienceList } from '../labels';
 import { PendingInvitations } from './pending-invitations';
 
 const ALL = 'ALL';

@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Group, Modal, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { COMMUNITY_ROLES } from '@commons/shared-contracts';
-import { BanFromCommunityDocument, CommunityMembersDocument, RemoveCommunityMemberDocument, SetCommunityMemberRoleDocument, toApiError, type ApiError, type CommunityMemberFieldsFragment, type CommunityRole, useForm } from '@commons/web-data-access';
-import { ErrorAlert, PersonAvatar, QueryState } from '@commons/web-ui';
+import { BanFromCommunityDocument, CommunityMembersDocument, RemoveCommunityMemberDocument, SetCommunityMemberRoleDocument, toApiError, useAction, useForm, type CommunityMemberFieldsFragment, type CommunityRole } from '@commons/web-data-access';
+import { ErrorAlert, LoadMoreButton, PersonAvatar, QueryState } from '@commons/web-ui';
 import { forgetCommunityFields } from '../community-cache';
-import { LoadMoreButton } from '../components/load-more-button';
 import { ROLE } from '../labels';
 import { rules, todayUtc } from '../validation';
 
@@ -59,16 +58,8 @@ function MemberRow({ communityId, member, isViewer }: { communityId: string; mem
   const [setRole, settingRole] = useMutation(SetCommunityMemberRoleDocument);
   const [remove, removing] = useMutation(RemoveCommunityMemberDocument);
   const [banning, setBanning] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, error } = useAction();
   const person = member.account;
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(toApiError(caught));
-    }
-  };
   return (
     <Stack component="li" gap={6}>
       <Group gap="sm" wrap="wrap">

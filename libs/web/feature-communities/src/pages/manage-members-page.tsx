@@ -3,33 +3,17 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Group, Modal, Paper, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { COMMUNITY_ROLES } from '@commons/shared-contracts';
-import { CommunityJoinRequestsDocument, CommunityManagementDocument, DecideJoinRequestDocument, InviteToCommunityDocument, RevokeCommunityInvitationDocument, UnbanFromCommunityDocument, toApiError, type ApiError, type CommunityManagementQuery, type CommunityRole, useForm } from '@commons/web-data-access';
-import { ErrorAlert, PersonAvatar, QueryState } from '@commons/web-ui';
+import { CommunityJoinRequestsDocument, CommunityManagementDocument, DecideJoinRequestDocument, InviteToCommunityDocument, RevokeCommunityInvitationDocument, UnbanFromCommunityDocument, isNotFound, toApiError, useAction, useForm, type CommunityManagementQuery, type CommunityRole } from '@commons/web-data-access';
+import { CommunityNotFound, ErrorAlert, LoadMoreButton, PersonAvatar, QueryState } from '@commons/web-ui';
 import { PilotCohorts } from '../cohorts/pilot-cohorts';
 import { forgetCommunityFields } from '../community-cache';
-import { isNotFound, useCommunityViewer, useCurrentSlug } from '../community-query';
-import { CommunityNotFound } from '../components/community-not-found';
-import { LoadMoreButton } from '../components/load-more-button';
+import { useCommunityViewer, useCurrentSlug } from '../community-query';
 import { PersonPicker, type Person } from '../components/person-picker';
 import { ROLE, calendarDate } from '../labels';
 import { rules } from '../validation';
 import { ManageMembersList } from './manage-members-list';
 
 type Community = CommunityManagementQuery['community'];
-
-/** Runs a mutation and keeps its error for an alert beside the row it is about. */
-function useAction() {
-  const [error, setError] = useState<ApiError | null>(null);
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(toApiError(caught));
-    }
-  };
-  return { error, run };
-}
 
 function DenyModal({ requestId, communityId, name, onClose }: { requestId: string; communityId: string; name: string; onClose: () => void }) {
   const [decide, { loading }] = useMutation(DecideJoinRequestDocument);

@@ -14,7 +14,7 @@ import {
   type CommunityQuery,
   type CommunityViewerFieldsFragment,
 } from '@commons/web-data-access';
-import { ErrorAlert } from '@commons/web-ui';
+import { ErrorAlert, FormActions } from '@commons/web-ui';
 import { forgetCommunityFields, forgetDirectory } from '../community-cache';
 import { ROLE } from '../labels';
 import { rules } from '../validation';
@@ -130,14 +130,7 @@ export function MembershipActions({ community, onStale }: { community: Community
                 onChange={(e) => setMessage(e.currentTarget.value)}
                 error={messageError ?? error?.fields.find((f) => f.field === 'message')?.message}
               />
-              <Group gap="xs">
-                <Button type="submit" loading={requesting.loading}>
-                  Send request
-                </Button>
-                <Button variant="default" onClick={() => setAsking(false)}>
-                  Cancel
-                </Button>
-              </Group>
+              <FormActions submitLabel="Send request" busy={requesting.loading} onCancel={() => setAsking(false)} />
             </Stack>
           </form>
         ) : (

@@ -4,24 +4,15 @@ import type {
   Audience,
   CommunityVisibility,
   CreateCommunityInput,
-  MetricKey,
-  ObjectiveDirection,
   SocialIntent,
   UseCase,
 } from '@commons/web-data-access';
 import type { Person } from '../components/person-picker';
-import { checkObjective, parseNumber, rules } from '../validation';
+import { toObjectiveInput, type ObjectiveFormValues } from '../objectives/objective-model';
+import { checkObjective, rules } from '../validation';
 
-export interface ObjectiveRow {
-  /** Stable React key of the row. */
-  key: number;
-  metricKey: MetricKey | null;
-  title: string;
-  baseline: string;
-  target: string;
-  direction: ObjectiveDirection;
-  dueDate: string;
-}
+/** An objective of the new community: the objective form's values, in a row with a stable React key. */
+export type ObjectiveRow = ObjectiveFormValues & { key: number };
 
 export interface WizardValues {
   audiences: Audience[];
@@ -176,14 +167,7 @@ export function toCreateInput(v: WizardValues): CreateCommunityInput {
     intent: v.intent,
     intentStatement: v.intentStatement.trim(),
     useCases: v.useCases,
-    objectives: v.objectives.map((o) => ({
-      metricKey: o.metricKey as MetricKey,
-      title: o.title.trim() || null,
-      baseline: parseNumber(o.baseline) as number,
-      target: parseNumber(o.target) as number,
-      direction: o.direction,
-      dueDate: o.dueDate.trim(),
-    })),
+    objectives: v.objectives.map((o) => toObjectiveInput(o)),
     newCohort: withNewCohort(v)
       ? { name: v.cohortName.trim(), description: v.cohortDescription.trim() || null, memberIds: v.cohortMembers.map((p) => p.id) }
       : null,

@@ -1,8 +1,9 @@
 import { Button, Checkbox, Fieldset, List, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { AUDIENCES, COMMUNITY_VISIBILITIES, METRIC_KEYS, OBJECTIVE_DIRECTIONS, SOCIAL_INTENTS, USE_CASES } from '@commons/shared-contracts';
 import type { Audience, CommunityVisibility, MetricKey, ObjectiveDirection, SocialIntent, UseCase } from '@commons/web-data-access';
+import { count } from '@commons/web-ui';
 import { PeopleMultiPicker } from '../components/person-picker';
-import { AUDIENCE, DIRECTION, INTENT, METRIC, USE_CASE, VISIBILITY, audienceList, calendarDate, count } from '../labels';
+import { AUDIENCE, DIRECTION, INTENT, METRIC, USE_CASE, VISIBILITY, audienceList, calendarDate } from '../labels';
 import { effectiveSlug, type ObjectiveRow, type WizardValues } from './wizard-model';
 
 export interface StepProps {

@@ -1,0 +1,53 @@
+import { useMutation } from '@apollo/client/react';
+import { Button, Group, Stack, Textarea } from '@mantine/core';
+import { CommentOnBlogPostDocument, useForm } from '@commons/web-data-access';
+import { ErrorAlert } from '@commons/web-ui';
+import { appendComment } from '../blog-cache';
+import { commentRule } from '../validation';
+
+/** Writes a comment, or a reply to a top-level comment; the new comment joins the list at once. */
+export function CommentBox({
+  postId,
+  parent,
+  onDone,
+}: {
+  postId: string;
+  /** The top-level comment answered, with its author's name for the label. */
+  parent?: { id: string; authorName: string };
+  onDone?: () => void;
+}) {
+  const [comment, { loading }] = useMutation(CommentOnBlogPostDocument);
+  const form = useForm({ body: '' }, { body: commentRule });
+  const label = parent ? `Your reply to ${parent.authorName}` : 'Add a comment';
+  return (
+    <form
+      noValidate
+      aria-label={parent ? `Reply to ${parent.authorName}` : 'New comment'}
+      onSubmit={form.submit(async ({ body }) => {
+        await comment({
+          variables: { input: { postId, body, parentId: parent?.id ?? null } },
+          update: (cache, { data }) => {
+            if (data) appendComment(cache, postId, data.commentOnBlogPost);
+          },
+        });
+        form.set('body', '');
+        onDone?.();
+      })}
+    >
+      <Stack gap="xs">
+        {form.generalError && <ErrorAlert error={form.generalError} />}
+        <Textarea label={label} description="Markdown works here." autosize minRows={parent ? 2 : 3} maxRows={12} {...form.field('body')} autoFocus={Boolean(parent)} />
+        <Group gap="xs">
+          <Button type="submit" loading={loading} size={parent ? 'xs' : 'sm'}>
+            {parent ? 'Reply' : 'Comment'}
+          </Button>
+          {onDone && (
+            <Button variant="subtle" size={parent ? 'xs' : 'sm'} onClick={onDone}>
+              Cancel
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { CommunityBlogDocument, isNotFound, toApiError } from '@commons/web-data-access';
+import { CommunityNotFound, LoadMoreButton, QueryState } from '@commons/web-ui';
+import { blogPath, NoBlog, postPath, useBlogCommunity } from '../blog-community';
+import { PostCard } from '../components/post-card';
+import { BlogSettingsPanel } from './blog-settings-panel';
+
+/** The posts of one community's blog, newest first, from /communities/:slug/blog. */
+function CommunityBlog({ community }: { community: { id: string; slug: string; name: string; viewerCan: { manage: boolean } } }) {
+  const { data, loading, error, fetchMore, refetch } = useQuery(CommunityBlogDocument, {
+    variables: { communityId: community.id },
+    notifyOnNetworkStatusChange: true,
+  });
+  const apiError = toApiError(error);
+  if (isNotFound(apiError)) return <CommunityNotFound />;
+  const settings = data?.blogSettings;
+  const edges = data?.blogPosts.edges ?? [];
+  return (
+    <Stack gap="lg">
+      <Stack gap="xs">
+        <Anchor component={Link} to={`/communities/${community.slug}`} size="sm" underline="always" w="fit-content">
+          {community.name}
+        </Anchor>
+        <Group justify="space-between" align="flex-end">
+          <Title order={2}>{community.name} blog</Title>
+          {settings?.viewerCanWrite && (
+            <Button component={Link} to={`${blogPath(community.slug)}/new`}>
+              Write a post
+            </Button>
+          )}
+        </Group>
+        {settings && (
+          <Text size="sm" c="dimmed">
+            {settings.authors === 'MANAGERS' ? 'Written by the community’s managers.' : 'Written by its members.'}
+          </Text>
+        )}
+      </Stack>
+      <Grid gap="xl">
+        <Grid.Col span={{ base: 12, md: community.viewerCan.manage ? 8 : 12 }}>
+          <QueryState
+            loading={loading && !data}
+            error={apiError}
+            empty={edges.length === 0}
+            emptyText={settings?.viewerCanWrite ? 'No posts yet. Write the first one.' : 'No posts yet.'}
+            onRetry={() => void refetch()}
+          >
+            <Stack component="ul" p={0} m={0} gap="md" style={{ listStyle: 'none' }} aria-label="Posts">
+              {edges.map(({ node }) => (
+                <PostCard key={node.id} post={node} href={postPath(community.slug, node.slug)} />
+              ))}
+            </Stack>
+            <LoadMoreButton pageInfo={data?.blogPosts.pageInfo} fetchMore={(after) => fetchMore({ variables: { after } })} />
+          </QueryState>
+        </Grid.Col>
+        {community.viewerCan.manage && settings && (
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <BlogSettingsPanel communityId={community.id} authors={settings.authors} />
+          </Grid.Col>
+        )}
+      </Grid>
+    </Stack>
+  );
+}
+
+/** A community's blog at /communities/:slug/blog. */
+export function CommunityBlogPage() {
+  const { slug = '' } = useParams();
+  const { community, loading, error, refetch } = useBlogCommunity(slug);
+  if (isNotFound(error)) return <CommunityNotFound />;
+  return (
+    <QueryState loading={loading} error={error} onRetry={() => void refetch()}>
+      {community && (community.useCases.includes('BLOGS') ? <CommunityBlog community={community} /> : <NoBlog community={community} />)}
+    </QueryState>
+  );
+}

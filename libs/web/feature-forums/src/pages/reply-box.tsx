@@ -1,0 +1,84 @@
+import { useState, type Ref } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { Alert, Button, CloseButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { ErrorCode } from '@commons/shared-contracts';
+import { ReplyToThreadDocument, toApiError, useForm, type ReplyFieldsFragment, type ThreadFieldsFragment } from '@commons/web-data-access';
+import { ErrorAlert } from '@commons/web-ui';
+import { MarkdownEditor, type MarkdownEditorHandle } from '../components/markdown-editor';
+import { addReply } from '../forum-cache';
+import { rules } from '../forum-model';
+import { excerpt } from './reply-card';
+
+/**
+ * The reply form under the replies, quoting a reply when one was chosen. A refusal (a thread
+ * locked meanwhile, say) shows the server's reason and refreshes the thread.
+ */
+export function ReplyBox({
+  thread,
+  quoting,
+  onClearQuote,
+  morePages,
+  onRefused,
+  editorRef,
+}: {
+  thread: ThreadFieldsFragment;
+  quoting: ReplyFieldsFragment | null;
+  onClearQuote: () => void;
+  morePages: boolean;
+  onRefused: () => void;
+  editorRef: Ref<MarkdownEditorHandle>;
+}) {
+  const [reply, { loading }] = useMutation(ReplyToThreadDocument);
+  const [posted, setPosted] = useState<string | null>(null);
+  const form = useForm({ body: '' }, { body: rules.body });
+  const quoteName = quoting?.author?.displayName ?? 'a removed author';
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="reply-box-heading">
+      <form
+        noValidate
+        onSubmit={form.submit(async (values) => {
+          setPosted(null);
+          try {
+            await reply({
+              variables: { input: { threadId: thread.id, body: values.body, replyToId: quoting?.id ?? null } },
+              update: (cache, { data }) => {
+                if (data) addReply(cache, thread.id, data.replyToThread);
+              },
+            });
+          } catch (caught) {
+            // The thread changed meanwhile (locked, closed, removed): show its current state too.
+            if (toApiError(caught)?.code === ErrorCode.Forbidden) onRefused();
+            throw caught;
+          }
+          form.setValues({ body: '' });
+          onClearQuote();
+          setPosted(morePages ? 'Your reply is posted. Load the remaining replies to see it at the end.' : 'Your reply is posted.');
+        })}
+      >
+        <Stack gap="sm">
+          <Title order={3} size="h4" id="reply-box-heading">
+            Your reply
+          </Title>
+          {quoting && (
+            <Group gap="xs" wrap="nowrap" align="flex-start" p="xs" style={{ borderLeft: '3px solid var(--mantine-color-gray-5)' }}>
+              <Text size="sm" style={{ flex: 1 }}>
+                Quoting {quoteName}: “{excerpt(quoting.body, 120)}”
+              </Text>
+              <CloseButton size="sm" aria-label="Remove the quote" onClick={onClearQuote} />
+            </Group>
+          )}
+          {form.generalError && <ErrorAlert error={form.generalError} />}
+          <MarkdownEditor ref={editorRef} label="Reply" value={form.values.body} onChange={(v) => form.set('body', v)} error={form.error('body')} minRows={4} previewLevel={4} />
+          <Button type="submit" loading={loading} w="fit-content">
+            Post reply
+          </Button>
+          {posted && (
+            <Alert color="teal" role="status" variant="light">
+              {posted}
+            </Alert>
+          )}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

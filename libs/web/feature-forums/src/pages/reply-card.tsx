@@ -1,0 +1,179 @@
+import { useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { Alert, Badge, Blockquote, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { ErrorCode } from '@commons/shared-contracts';
+import { AcceptAnswerDocument, DeleteReplyDocument, EditReplyDocument, useAction, useForm, useReaction, type ReplyFieldsFragment, type ThreadFieldsFragment } from '@commons/web-data-access';
+import { ConflictAlert, ErrorAlert, FormActions, ReactionsBar } from '@commons/web-ui';
+import { AuthorLine } from '../components/author-line';
+import { MarkdownEditor } from '../components/markdown-editor';
+import { PostBody } from '../components/post-body';
+import { forgetThreadLists, unacceptReply } from '../forum-cache';
+import { rules } from '../forum-model';
+
+export const replyAnchor = (replyId: string): string => `reply-${replyId}`;
+
+/** The start of a reply as plain text, for a quote. */
+export function excerpt(markdown: string, length = 160): string {
+  const text = markdown.replace(/\s+/gu, ' ').trim();
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}
+
+function ReplyEditForm({ reply, onDone, onReload }: { reply: ReplyFieldsFragment; onDone: () => void; onReload: () => Promise<unknown> }) {
+  const [edit, { loading }] = useMutation(EditReplyDocument);
+  const form = useForm({ body: reply.body }, { body: rules.body });
+  return (
+    <form
+      noValidate
+      aria-label="Edit the reply"
+      onSubmit={form.submit(async (values) => {
+        await edit({ variables: { input: { replyId: reply.id, version: reply.version, body: values.body } } });
+        onDone();
+      })}
+    >
+      <Stack gap="xs">
+        {form.serverError?.code === ErrorCode.Conflict ? (
+          <ConflictAlert what="reply" onReload={onReload} />
+        ) : (
+          form.generalError && <ErrorAlert error={form.generalError} />
+        )}
+        <MarkdownEditor label="Reply text" value={form.values.body} onChange={(v) => form.set('body', v)} error={form.error('body')} minRows={4} previewLevel={4} />
+        <FormActions submitLabel="Save reply" busy={loading} onCancel={onDone} size="xs" />
+      </Stack>
+    </form>
+  );
+}
+
+/**
+ * One reply: its author, the reply it quotes, its text (or tombstone), reactions, and what the
+ * viewer may do with it: reply, quote, accept it as the answer, edit it in place, remove it.
+ */
+export function ReplyCard({
+  reply,
+  thread,
+  accepted,
+  canReact,
+  onReply,
+  onQuote,
+  onReload,
+}: {
+  reply: ReplyFieldsFragment;
+  thread: ThreadFieldsFragment;
+  accepted: boolean;
+  canReact: boolean;
+  onReply: () => void;
+  onQuote: (reply: ReplyFieldsFragment) => void;
+  onReload: () => Promise<unknown>;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [accept] = useMutation(AcceptAnswerDocument);
+  const [remove] = useMutation(DeleteReplyDocument);
+  const action = useAction();
+  const name = reply.author?.displayName ?? 'a removed author';
+  const reaction = useReaction('Reply', reply.id, reply.reactions);
+  const canAccept = thread.kind === 'QUESTION' && thread.viewerCan.accept && !reply.deleted && !accepted;
+  const canAnswer = thread.viewerCan.reply && !reply.deleted;
+  return (
+    <Paper
+      component="article"
+      withBorder
+      p="md"
+      radius="md"
+      id={replyAnchor(reply.id)}
+      tabIndex={-1}
+      aria-label={`Reply by ${name}`}
+      style={accepted ? { borderColor: 'var(--mantine-color-teal-8)', borderWidth: 2 } : undefined}
+    >
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <AuthorLine author={reply.author} createdAt={reply.createdAt} editedAt={reply.editedAt} verb="replied" />
+          {accepted && (
+            <Badge color="teal.9" variant="filled">
+              Accepted answer
+            </Badge>
+          )}
+        </Group>
+        {reply.replyTo && (
+          <Blockquote color="gray" p="xs" cite={`— ${reply.replyTo.authorName ?? 'A removed author'}`}>
+            <Text size="sm" c={reply.replyTo.excerpt ? undefined : 'dimmed'} fs={reply.replyTo.excerpt ? undefined : 'italic'}>
+              {reply.replyTo.excerpt || 'The quoted reply was removed.'}
+            </Text>
+          </Blockquote>
+        )}
+        {editing ? (
+          <ReplyEditForm key={reply.version} reply={reply} onDone={() => setEditing(false)} onReload={onReload} />
+        ) : (
+          <PostBody html={reply.bodyHtml} deleted={reply.deleted} topLevel={4} />
+        )}
+        {!reply.deleted && <ReactionsBar reactions={reply.reactions} canReact={canReact} onToggle={reaction.toggle} error={reaction.error} label={`Reactions to the reply by ${name}`} />}
+        {!editing && (canAnswer || canAccept || reply.viewerCan.edit || reply.viewerCan.delete) && (
+          <Group gap="xs">
+            {canAnswer && (
+              <>
+                <Button size="compact-sm" variant="subtle" onClick={onReply}>
+                  Reply
+                </Button>
+                <Button size="compact-sm" variant="subtle" onClick={() => onQuote(reply)}>
+                  Quote
+                </Button>
+              </>
+            )}
+            {canAccept && (
+              <Button
+                size="compact-sm"
+                variant="filled"
+                color="teal.9"
+                loading={action.busy}
+                onClick={() => void action.run(() => accept({ variables: { input: { threadId: thread.id, replyId: reply.id } }, update: forgetThreadLists }))}
+              >
+                Accept answer
+              </Button>
+            )}
+            {reply.viewerCan.edit && (
+              <Button size="compact-sm" variant="subtle" onClick={() => setEditing(true)}>
+                Edit
+              </Button>
+            )}
+            {reply.viewerCan.delete && (
+              <Button size="compact-sm" variant="subtle" color="red" c="red.9" onClick={() => setConfirmDelete(true)}>
+                Delete
+              </Button>
+            )}
+          </Group>
+        )}
+        {confirmDelete && (
+          <Alert color="red" title="Remove this reply?" variant="light">
+            <Stack gap="xs">
+              <Text size="sm">Its text is removed for everyone{accepted ? ', and it stops being the accepted answer' : ''}. This cannot be undone.</Text>
+              <Group gap="xs">
+                <Button
+                  color="red"
+                  size="xs"
+                  loading={action.busy}
+                  onClick={async () => {
+                    const done = await action.run(() =>
+                      remove({
+                        variables: { replyId: reply.id },
+                        update: (cache) => {
+                          unacceptReply(cache, thread.id, reply.id);
+                          if (accepted) forgetThreadLists(cache);
+                        },
+                      }),
+                    );
+                    if (done) setConfirmDelete(false);
+                  }}
+                >
+                  Remove reply
+                </Button>
+                <Button variant="default" size="xs" onClick={() => setConfirmDelete(false)}>
+                  Keep it
+                </Button>
+              </Group>
+            </Stack>
+          </Alert>
+        )}
+        {action.error && <ErrorAlert error={action.error} />}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { FollowThreadDocument, ForumThreadDocument, isNotFound, toApiError, useAction, useReaction, type ThreadFieldsFragment } from '@commons/web-data-access';
+import { ErrorAlert, NotFound, QueryState, ReactionsBar, count } from '@commons/web-ui';
+import { AuthorLine } from '../components/author-line';
+import { PostBody } from '../components/post-body';
+import { ThreadBadges } from '../components/thread-badges';
+import { setFollowing } from '../forum-cache';
+import { forumPath, ForumCommunityGate, threadPath, type ForumCommunity } from '../forum-community';
+import { Replies } from './replies';
+import { DeleteThreadConfirm, DuplicateForm, EditHistory, ModeratorMenu, ThreadEditForm } from './thread-actions';
+
+function FollowButton({ thread, run, busy }: { thread: ThreadFieldsFragment; run: (action: () => Promise<unknown>) => Promise<boolean>; busy: boolean }) {
+  const [follow] = useMutation(FollowThreadDocument);
+  return (
+    <Button
+      size="compact-sm"
+      variant={thread.viewerFollows ? 'light' : 'default'}
+      aria-pressed={thread.viewerFollows}
+      loading={busy}
+      leftSection={thread.viewerFollows ? <span aria-hidden="true">✓</span> : undefined}
+      onClick={() =>
+        void run(() =>
+          follow({
+            variables: { threadId: thread.id, follow: !thread.viewerFollows },
+            update: (cache, { data }) => {
+              if (data) setFollowing(cache, thread.id, data.followThread);
+            },
+          }),
+        )
+      }
+    >
+      Follow thread
+    </Button>
+  );
+}
+
+function ThreadView({ thread, community, onStale }: { thread: ThreadFieldsFragment; community: ForumCommunity; onStale: () => Promise<unknown> }) {
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [closing, setClosing] = useState(false);
+  const following = useAction();
+  const moderation = useAction();
+  const slug = community.slug;
+  const canReact = community.viewerCan.participate && !thread.deleted;
+  const reaction = useReaction('Thread', thread.id, thread.reactions);
+  return (
+    <Stack gap="lg" maw={880}>
+      <Stack gap="xs">
+        <Anchor component={Link} to={forumPath(slug)} size="sm" underline="always" w="fit-content">
+          Back to the forum of {community.name}
+        </Anchor>
+        {editing ? (
+          <Title order={2}>Edit the thread</Title>
+        ) : (
+          <Title order={2} id="thread-title">
+            {thread.title}
+          </Title>
+        )}
+        <ThreadBadges thread={thread} duplicateHref={thread.duplicateOfId ? threadPath(slug, thread.duplicateOfId) : undefined} />
+      </Stack>
+
+      {thread.duplicateOfId && (
+        <Alert color="gray" title="Closed as a duplicate" variant="light">
+          <Text size="sm">
+            This thread asks what another thread already covers; replies continue there.{' '}
+            <Anchor component={Link} to={threadPath(slug, thread.duplicateOfId)} underline="always" inherit>
+              Go to the original thread
+            </Anchor>
+          </Text>
+        </Alert>
+      )}
+      {thread.locked && !thread.duplicateOfId && (
+        <Text size="sm" c="dimmed">
+          This thread is locked: no new replies.
+        </Text>
+      )}
+
+      <Paper component="article" aria-labelledby={editing ? undefined : 'thread-title'} aria-label={editing ? 'The thread' : undefined} withBorder p="md" radius="md">
+        {editing ? (
+          <ThreadEditForm key={thread.version} thread={thread} onDone={() => setEditing(false)} onReload={onStale} />
+        ) : (
+          <Stack gap="md">
+            <Group justify="space-between" gap="xs">
+              <AuthorLine author={thread.author} createdAt={thread.createdAt} editedAt={thread.editedAt} verb={thread.kind === 'QUESTION' ? 'asked' : 'started'} />
+              <Text size="sm" c="dimmed">
+                {count(thread.viewCount, 'view')}
+              </Text>
+            </Group>
+            <PostBody html={thread.bodyHtml} deleted={thread.deleted} topLevel={3} />
+            {thread.tags.length > 0 && (
+              <Group gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Tags">
+                {thread.tags.map((tag) => (
+                  <li key={tag}>
+                    <Anchor component={Link} to={`${forumPath(slug)}?tag=${encodeURIComponent(tag)}`} size="sm">
+                      #{tag}
+                    </Anchor>
+                  </li>
+                ))}
+              </Group>
+            )}
+            {!thread.deleted && <ReactionsBar reactions={thread.reactions} canReact={canReact} onToggle={reaction.toggle} error={reaction.error} label="Reactions to the thread" />}
+            <Group gap="xs">
+              <FollowButton thread={thread} run={following.run} busy={following.busy} />
+              {thread.viewerCan.edit && (
+                <Button size="compact-sm" variant="default" onClick={() => setEditing(true)}>
+                  Edit
+                </Button>
+              )}
+              {thread.viewerCan.delete && !deleting && (
+                <Button size="compact-sm" variant="default" color="red.9" onClick={() => setDeleting(true)}>
+                  Delete
+                </Button>
+              )}
+              {thread.viewerCan.moderate && <ModeratorMenu thread={thread} run={moderation.run} busy={moderation.busy} onCloseAsDuplicate={() => setClosing(true)} />}
+            </Group>
+            {following.error && <ErrorAlert error={following.error} />}
+            {moderation.error && <ErrorAlert error={moderation.error} />}
+            {closing && <DuplicateForm thread={thread} onDone={() => setClosing(false)} />}
+            {deleting && <DeleteThreadConfirm thread={thread} onDone={() => setDeleting(false)} />}
+            {thread.viewerCan.moderate && <EditHistory thread={thread} />}
+          </Stack>
+        )}
+      </Paper>
+
+      <Replies thread={thread} community={community} onThreadStale={() => void onStale()} />
+    </Stack>
+  );
+}
+
+function ThreadScreen({ community, threadId }: { community: ForumCommunity; threadId: string }) {
+  const { data, loading, error, refetch } = useQuery(ForumThreadDocument, { variables: { id: threadId } });
+  const apiError = toApiError(error);
+  const thread = data?.thread;
+  // A thread of another community is not found here (its own forum has it).
+  if (isNotFound(apiError) || (thread && thread.communityId !== community.id)) return <NotFound what="Thread" back={{ to: forumPath(community.slug), label: 'Back to the forum' }} />;
+  return (
+    <QueryState loading={loading && !data} error={apiError} onRetry={() => void refetch()}>
+      {thread && <ThreadView thread={thread} community={community} onStale={() => refetch()} />}
+    </QueryState>
+  );
+}
+
+/** A thread at /communities/:slug/forum/threads/:id: the post, its accepted answer and replies. */
+export function ThreadPage() {
+  const { slug = '', id = '' } = useParams();
+  return (
+    <ForumCommunityGate slug={slug} suffix={`/forum/threads/${id}`}>
+      {(community) => <ThreadScreen key={id} community={community} threadId={id} />}
+    </ForumCommunityGate>
+  );
+}

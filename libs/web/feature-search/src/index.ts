@@ -1,0 +1,3 @@
+export { searchRoutes } from './routes';
+export { SearchPage } from './pages/search-page';
+export { TopBarSearch } from './components/top-bar-search';
