@@ -9,8 +9,9 @@ export class PasswordHasher {
   /** A hash of a random password, verified against when the account does not exist so timing does not tell. */
   private decoy?: Promise<string>;
 
-  hash(password: string): Promise<string> {
-    return hash(password, OPTIONS);
+  /** A salt is drawn for every hash; only generated test data passes its own, to be reproducible. */
+  hash(password: string, salt?: Uint8Array): Promise<string> {
+    return hash(password, salt ? { ...OPTIONS, salt } : OPTIONS);
   }
 
   async verify(passwordHash: string | null, password: string): Promise<boolean> {
