@@ -124,3 +124,29 @@ describe('the organisation generator (npm run seed)', () => {
     expect(Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM accounts')).rows[0].n)).toBe(1_000);
   });
 });
+
+describe('the demo organisation (npm start on an empty database)', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp({ SEED_DEMO: 'true' });
+  });
+  afterAll(() => api.close());
+
+  it('has a few hundred posts over 90 days by its members, its hand-written threads the latest', async () => {
+    const [row] = await api.dataSource.query<Array<Record<string, string>>>(`
+      SELECT (SELECT count(*) FROM forum_threads) + (SELECT count(*) FROM forum_replies) + (SELECT count(*) FROM blog_posts) + (SELECT count(*) FROM blog_comments) AS posts,
+             (SELECT count(*) FROM forum_threads t WHERE NOT EXISTS (SELECT 1 FROM community_memberships m WHERE m.community_id = t.community_id AND m.account_id = t.author_id)) AS outsiders,
+             (SELECT extract(day FROM max(created_at) - min(created_at)) FROM forum_threads) AS days`);
+    expect(Number(row['posts'])).toBeGreaterThanOrEqual(200);
+    expect(Number(row['outsiders'])).toBe(0);
+    expect(Number(row['days'])).toBeGreaterThanOrEqual(60);
+    const reader = api.client();
+    await reader.signIn('ada.lovelace@commons.example', SEED_PASSWORD);
+    const { community } = await reader.data<{ community: { id: string } }>(`{ community(slug: "engineering-guild") { id } }`);
+    const { threads } = await reader.data<{ threads: { edges: Array<{ node: { title: string } }> } }>(
+      `query($c: ID!) { threads(communityId: $c, first: 3) { edges { node { title } } } }`,
+      { c: community.id },
+    );
+    expect(threads.edges.map((e) => e.node.title)).toContain('Is there a shared staging environment for the mobile team?');
+  });
+});

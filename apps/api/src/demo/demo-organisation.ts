@@ -5,6 +5,7 @@ import { AccountRepository, AccountsService } from '@commons/server-identity';
 import { Audience, PlatformRole } from '@commons/shared-contracts';
 import { seedDemoCommunities } from './demo-communities';
 import { seedDemoContent } from './demo-content';
+import { seedDemoActivity } from '../seed/demo-activity';
 
 export const DEMO_PASSWORD = 'commons-demo';
 
@@ -65,6 +66,7 @@ export class DemoOrganisation {
       const now = new Date();
       await seedDemoCommunities(manager, now);
       await seedDemoContent(manager, now);
+      await seedDemoActivity(manager, now.getTime());
     });
     this.logger.log('Seeded the demo organisation');
     return true;

@@ -1,5 +1,5 @@
 import { CommunityLifecycle, CommunityRole, REACTION_KINDS, UseCase } from '@commons/shared-contracts';
-import type { CopyWriter } from './copy-writer';
+import type { RowSink } from './copy-writer';
 import type { Community, Member, Organisation } from './organisation';
 import { growingTime } from './organisation';
 import { type Random, WeightedPicker } from './random';
@@ -25,13 +25,34 @@ export const BLOG_POST_COLUMNS = [
 export const BLOG_COMMENT_COLUMNS = ['id', 'post_id', 'community_id', 'parent_id', 'author_id', 'body', 'body_html', 'created_at', 'deleted_at'] as const;
 
 export interface ContentWriters {
-  threads: CopyWriter;
-  replies: CopyWriter;
-  reactions: CopyWriter;
-  mentions: CopyWriter;
-  follows: CopyWriter;
-  blogPosts: CopyWriter;
-  blogComments: CopyWriter;
+  threads: RowSink;
+  replies: RowSink;
+  reactions: RowSink;
+  mentions: RowSink;
+  follows: RowSink;
+  blogPosts: RowSink;
+  blogComments: RowSink;
+}
+
+/** The table each writer fills, and its columns. */
+export const CONTENT_TABLES: Record<keyof ContentWriters, { table: string; columns: readonly string[] }> = {
+  threads: { table: 'forum_threads', columns: THREAD_COLUMNS },
+  replies: { table: 'forum_replies', columns: REPLY_COLUMNS },
+  reactions: { table: 'forum_reactions', columns: REACTION_COLUMNS },
+  mentions: { table: 'content_mentions', columns: MENTION_COLUMNS },
+  follows: { table: 'forum_follows', columns: FOLLOW_COLUMNS },
+  blogPosts: { table: 'blog_posts', columns: BLOG_POST_COLUMNS },
+  blogComments: { table: 'blog_comments', columns: BLOG_COMMENT_COLUMNS },
+};
+
+/** Opens one writer per content table, generates, and closes them: the rows written per table. */
+export async function writeContent(open: (table: string, columns: readonly string[]) => Promise<RowSink>, generate: (writers: ContentWriters) => Promise<void>): Promise<Record<string, number>> {
+  const writers = {} as ContentWriters;
+  for (const [key, { table, columns }] of Object.entries(CONTENT_TABLES) as Array<[keyof ContentWriters, { table: string; columns: readonly string[] }]>) writers[key] = await open(table, columns);
+  await generate(writers);
+  const rows: Record<string, number> = {};
+  for (const key of Object.keys(CONTENT_TABLES) as Array<keyof ContentWriters>) rows[CONTENT_TABLES[key].table] = await writers[key].close();
+  return rows;
 }
 
 /** Reaction kinds as people use them: mostly likes. */

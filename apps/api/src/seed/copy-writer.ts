@@ -2,7 +2,13 @@ import { once } from 'node:events';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
-type Cell = string | number | boolean | Date | null | undefined | readonly string[];
+export type Cell = string | number | boolean | Date | null | undefined | readonly string[];
+
+/** Where generated rows of one table go: COPY for large loads, INSERTs inside a transaction for small ones. */
+export interface RowSink {
+  write(values: readonly Cell[]): Promise<void>;
+  close(): Promise<number>;
+}
 
 /** A value in COPY's text format: NULL as \N, arrays as literals, specials escaped. */
 function cell(value: Cell): string {
@@ -21,7 +27,7 @@ function escape(text: string): string {
  * Streams rows into one table with `COPY … FROM STDIN` on its own connection, buffering a few
  * hundred kilobytes per write and waiting when PostgreSQL falls behind.
  */
-export class CopyWriter {
+export class CopyWriter implements RowSink {
   private buffer: string[] = [];
   private bufferedBytes = 0;
   private rows = 0;

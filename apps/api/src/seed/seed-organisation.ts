@@ -2,17 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { CommunityLifecycle, CommunityRole, METRIC_KEYS, UseCase } from '@commons/shared-contracts';
 import { PasswordHasher } from '@commons/server-identity';
 import { deferIndexes, restoreIndexes } from './bulk-load';
-import {
-  BLOG_COMMENT_COLUMNS,
-  BLOG_POST_COLUMNS,
-  ContentGenerator,
-  FOLLOW_COLUMNS,
-  MENTION_COLUMNS,
-  REACTION_COLUMNS,
-  REPLY_COLUMNS,
-  THREAD_COLUMNS,
-  type ContentWriters,
-} from './content';
+import { ContentGenerator, writeContent } from './content';
 import { CopyWriter } from './copy-writer';
 import { generateOrganisation, type Organisation } from './organisation';
 import { SIZES, type SizeName } from './profiles';
@@ -96,20 +86,7 @@ async function load(pool: Pool, organisation: Organisation, passwordHash: string
       clients.push(client);
       return CopyWriter.open(client, table, columns);
     };
-    const writers: ContentWriters = {
-      threads: await open('forum_threads', THREAD_COLUMNS),
-      replies: await open('forum_replies', REPLY_COLUMNS),
-      reactions: await open('forum_reactions', REACTION_COLUMNS),
-      mentions: await open('content_mentions', MENTION_COLUMNS),
-      follows: await open('forum_follows', FOLLOW_COLUMNS),
-      blogPosts: await open('blog_posts', BLOG_POST_COLUMNS),
-      blogComments: await open('blog_comments', BLOG_COMMENT_COLUMNS),
-    };
-    await new ContentGenerator(random.fork('content'), organisation, size, text, writers, (n) => options.onPosts?.(n, size.posts)).generate();
-    const tables: Record<keyof ContentWriters, string> = {
-      threads: 'forum_threads', replies: 'forum_replies', reactions: 'forum_reactions', mentions: 'content_mentions', follows: 'forum_follows', blogPosts: 'blog_posts', blogComments: 'blog_comments',
-    };
-    for (const [key, writer] of Object.entries(writers) as Array<[keyof ContentWriters, CopyWriter]>) rows[tables[key]] = await writer.close();
+    Object.assign(rows, await writeContent(open, (writers) => new ContentGenerator(random.fork('content'), organisation, size, text, writers, (n) => options.onPosts?.(n, size.posts)).generate()));
   } finally {
     for (const client of clients) client.release();
   }
