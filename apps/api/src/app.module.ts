@@ -13,6 +13,7 @@ import { BlogsModule } from '@commons/server-blogs';
 import { SearchModule } from '@commons/server-search';
 import { DemoOrganisation } from './demo/demo-organisation';
 import { HealthController } from './health/health.controller';
+import { MetricsModule } from './metrics/metrics.module';
 import { toFieldErrors } from './validation-errors';
 
 /** The composition root: wires domain modules together. No domain logic lives here. */
@@ -50,6 +51,7 @@ export class AppModule {
         BlogsModule,
         SearchModule,
         GraphqlApiModule.forRoot({ imports: [IdentityModule] }),
+        MetricsModule.forRoot(config),
       ],
       controllers: [HealthController],
       providers: [

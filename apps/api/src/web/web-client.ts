@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 /** Paths the API answers itself; everything else that asks for HTML gets the web client. */
-const API_PATHS = ['/graphql', '/health'];
+const API_PATHS = ['/graphql', '/health', '/metrics'];
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -47,6 +47,8 @@ export interface AppConfig {
   /** Seed the demo organisation when the database has no accounts yet. */
   seedDemo: boolean;
   shutdownGraceMs: number;
+  /** Bearer token for `/metrics` (Prometheus text); without it the endpoint does not exist. */
+  metricsToken?: string;
 }
 
 export interface GraphqlLimits {
@@ -121,6 +123,7 @@ const envSchema = z.object({
   WEB_ROOT: z.string().optional(),
   SEED_DEMO: bool.default(false),
   SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export interface ConfigSources {
@@ -204,6 +207,7 @@ export function loadConfig({ env, developmentSecretKey, defaultWebRoot }: Config
     webRoot: e.WEB_ROOT ?? defaultWebRoot,
     seedDemo: e.SEED_DEMO,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

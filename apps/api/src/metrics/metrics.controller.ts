@@ -1,0 +1,98 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Controller, Get, Inject, NotFoundException, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '@commons/server-core';
+import { StatementCounter } from '@commons/server-database';
+import { GraphqlValidationsPlugin } from './graphql-validations.plugin';
+import { PROMETHEUS_CONTENT_TYPE, toPrometheusText, type MetricFamily } from './prometheus-text';
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/**
+ * Prometheus metrics for operators and the benchmark harness. Registered only when
+ * METRICS_TOKEN is set, and then answers only requests bearing it: anyone else gets the
+ * same 404 as for a path that does not exist.
+ */
+@Controller('metrics')
+export class MetricsController {
+  private readonly expected: Buffer;
+
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly validations: GraphqlValidationsPlugin,
+  ) {
+    this.expected = digest(`Bearer ${config.metricsToken ?? ''}`);
+  }
+
+  @Get()
+  metrics(@Req() req: Request, @Res() res: Response): void {
+    const given = req.headers.authorization;
+    // Comparing digests keeps the comparison constant-time whatever the header's length.
+    if (given === undefined || !timingSafeEqual(digest(given), this.expected)) {
+      throw new NotFoundException(`Cannot ${req.method} ${req.originalUrl}`);
+    }
+    res.status(200).setHeader('Content-Type', PROMETHEUS_CONTENT_TYPE).setHeader('Cache-Control', 'no-store').send(toPrometheusText(this.collect()));
+  }
+
+  private collect(): MetricFamily[] {
+    const logger = this.dataSource.logger;
+    const cpu = process.cpuUsage();
+    const memory = process.memoryUsage();
+    const families: MetricFamily[] = [];
+    if (logger instanceof StatementCounter) {
+      families.push({
+        name: 'commons_sql_statements_total',
+        help: 'SQL statements this process sent to PostgreSQL (every TypeORM query, including transaction control).',
+        type: 'counter',
+        samples: [{ value: logger.total }],
+      });
+    }
+    families.push(
+      {
+        name: 'commons_graphql_validations_total',
+        help: 'GraphQL documents validated; operations served from the document cache are not validated again. HTTP only.',
+        type: 'counter',
+        samples: [{ labels: { transport: 'http' }, value: this.validations.total }],
+      },
+      {
+        name: 'process_cpu_user_seconds_total',
+        help: 'User CPU time spent in seconds.',
+        type: 'counter',
+        samples: [{ value: cpu.user / 1e6 }],
+      },
+      {
+        name: 'process_cpu_system_seconds_total',
+        help: 'System CPU time spent in seconds.',
+        type: 'counter',
+        samples: [{ value: cpu.system / 1e6 }],
+      },
+      {
+        name: 'process_cpu_seconds_total',
+        help: 'Total user and system CPU time spent in seconds.',
+        type: 'counter',
+        samples: [{ value: (cpu.user + cpu.system) / 1e6 }],
+      },
+      {
+        name: 'process_resident_memory_bytes',
+        help: 'Resident memory size in bytes.',
+        type: 'gauge',
+        samples: [{ value: memory.rss }],
+      },
+      {
+        name: 'nodejs_heap_used_bytes',
+        help: 'V8 heap in use, in bytes.',
+        type: 'gauge',
+        samples: [{ value: memory.heapUsed }],
+      },
+      {
+        name: 'process_start_time_seconds',
+        help: 'Start time of the process since the Unix epoch, in seconds.',
+        type: 'gauge',
+        samples: [{ value: Math.round(Date.now() / 1000 - process.uptime()) }],
+      },
+    );
+    return families;
+  }
+}

@@ -1,0 +1,117 @@
+// The two servers under test, each in its own process: the built API and the raw baseline.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { repoRoot } from '../../lib/embedded-postgres.mjs';
+import { builtApiMain } from '../../lib/platform.mjs';
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `node <script>` and waits until `healthPath` answers 200; output is kept for errors. */
+async function startNode(name, short, script, env, healthPath, timeoutMs = 60_000) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [script], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk) => {
+    output += chunk.toString();
+    // Only the tail matters for a failure message; logs at info level would grow without bound.
+    if (output.length > 200_000) output = output.slice(-100_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output}`);
+    const healthy = await fetch(`${url}${healthPath}`).then((r) => r.status === 200, () => false);
+    if (healthy) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} did not become healthy within ${timeoutMs} ms:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    name,
+    short,
+    url,
+    port,
+    pid: child.pid,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
+
+/** Secrets for this run only: sessions signed with it die with the run. */
+export function runSecrets() {
+  return { secretKey: randomBytes(32).toString('base64url'), metricsToken: randomBytes(24).toString('base64url') };
+}
+
+/**
+ * The built API as production runs it (NODE_ENV=production), with /metrics enabled for this
+ * run. Sign-in limits are raised so repeated runs do not lock the benchmark account out.
+ */
+export async function startApi({ databaseUrl, secrets, logLevel }) {
+  const api = await startNode('The API', 'API', builtApiMain, {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    SECRET_KEY: secrets.secretKey,
+    METRICS_TOKEN: secrets.metricsToken,
+    LOG_LEVEL: logLevel,
+    SEED_DEMO: 'false',
+    LOGIN_ATTEMPTS_PER_ACCOUNT: '10000',
+    LOGIN_ATTEMPTS_PER_ADDRESS: '10000',
+  }, '/health');
+  return {
+    ...api,
+    /** The API's Prometheus metrics as { name or name{labels}: value }. */
+    async metrics() {
+      const response = await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${secrets.metricsToken}`, accept: 'text/plain' } });
+      if (response.status !== 200) throw new Error(`/metrics answered ${response.status}: is the API built with the metrics module?`);
+      const values = {};
+      for (const line of (await response.text()).split('\n')) {
+        if (line === '' || line.startsWith('#')) continue;
+        const at = line.lastIndexOf(' ');
+        values[line.slice(0, at)] = Number(line.slice(at + 1));
+      }
+      return values;
+    },
+  };
+}
+
+/** The raw Fastify + pg handlers (baseline-server.mjs), with the same pool size as the API. */
+export async function startBaseline({ databaseUrl, secrets, cookieName }) {
+  const baseline = await startNode('The baseline server', 'baseline', join(repoRoot, 'tools/bench/baseline-server.mjs'), {
+    DATABASE_URL: databaseUrl,
+    SECRET_KEY: secrets.secretKey,
+    SESSION_COOKIE: cookieName,
+    DATABASE_POOL_MAX: '10',
+  }, '/stats');
+  return {
+    ...baseline,
+    async statements() {
+      return (await (await fetch(`${baseline.url}/stats`)).json()).statements;
+    },
+  };
+}
