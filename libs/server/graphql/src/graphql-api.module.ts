@@ -1,5 +1,5 @@
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Logger, Module, type ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
@@ -52,6 +52,8 @@ export class GraphqlApiModule {
               buildSchemaOptions: { fieldMiddleware: [fieldAccessMiddleware(() => authorization)] },
               plugins: [
                 introspectionForSignedInPlugin,
+                // No cache hints are used (answers depend on who asks): spare the per-field hint bookkeeping.
+                ApolloServerPluginCacheControlDisabled(),
                 config.graphql.explorer
                   ? ApolloServerPluginLandingPageLocalDefault({ includeCookies: true, embed: true })
                   : ApolloServerPluginLandingPageDisabled(),

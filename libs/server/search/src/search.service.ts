@@ -21,6 +21,17 @@ export function highlight(text: string): string {
 const plain = (markdown: string) => markdown.replace(/!?\[([^\]]*)\]\([^)]*\)/gu, '$1').replace(/[*_`#>~|]+/gu, '');
 
 /**
+ * How many of the most recent posts of each kind that have the query's required words are
+ * considered. A common word matches a large share of a million posts; ranking them all takes
+ * a scan of every match. Walking creation time backwards (an index) finds the latest few
+ * hundred at once, and a rare word is found through the full-text index instead: PostgreSQL
+ * picks by the words' frequency. Excluded words and phrases are then checked on those
+ * candidates. Results are the best of the latest matches, as people expect of a discussion
+ * platform, and the work per query stays bounded.
+ */
+const CANDIDATES_PER_KIND = 400;
+
+/**
  * Full-text search over forum threads and replies and blog posts, ranked by relevance with a lean towards recent
  * posts, paged by keyset on that score. What the viewer may not read never leaves the
  * database: the readable-communities condition is part of the query.
@@ -36,6 +47,14 @@ export class SearchService {
       return `$${params.length}`;
     };
     const query = param(args.query);
+    // Written into each condition, not taken from the CTE: the planner then knows the words and
+    // picks the full-text index for rare ones and the walk back in time for common ones.
+    const full = `websearch_to_tsquery('english', ${query})`;
+    // What narrows the candidates: the words that must be there (excluded words and word order
+    // are checked on the candidates), or the whole query when it only excludes.
+    const required = `(CASE WHEN querytree(${full}) = 'T' THEN ${full} ELSE regexp_replace(querytree(${full}), '<(-|\\d+)>', '&', 'g')::tsquery END)`;
+    const matches = (vector: string) => `${vector} @@ ${required}`;
+    const candidates = (select: string) => `(SELECT * FROM (${select}) c WHERE c.vector @@ ${full})`;
     const readable = readableCommunityIdsSql(viewer, param);
     const f = args.filter ?? {};
     const threadFilters: string[] = [];
@@ -54,28 +73,28 @@ export class SearchService {
     const parts: string[] = [];
     const wants = (kind: SearchKind) => !f.kind || f.kind === kind;
     if (wants('THREAD')) {
-      parts.push(`SELECT 'THREAD' AS kind, t.id, t.id AS thread_id, t.community_id, t.author_id, t.title, t.body, t.created_at,
-                         ts_rank_cd(t.search_vector, q.query) AS rank
-                    FROM forum_threads t, q
-                   WHERE t.search_vector @@ q.query AND t.deleted_at IS NULL
-                     AND t.community_id IN (SELECT id FROM readable)${and(threadFilters)}${and(authorAndDates('t'))}`);
+      parts.push(candidates(`SELECT 'THREAD' AS kind, t.id, t.id AS thread_id, t.community_id, t.author_id, t.title, t.body, t.created_at, t.search_vector AS vector
+                    FROM forum_threads t
+                   WHERE ${matches('t.search_vector')} AND t.deleted_at IS NULL
+                     AND t.community_id IN (SELECT id FROM readable)${and(threadFilters)}${and(authorAndDates('t'))}
+                   ORDER BY t.created_at DESC LIMIT ${CANDIDATES_PER_KIND}`));
     }
     // Answered or not is about questions: posts drop out when that filter is set.
     if (wants('BLOG_POST') && (f.answered === undefined || f.answered === null)) {
       // Blog posts are searchable once published and their time has come.
       const blogFilters = [...(f.communityId ? [`p.community_id = ${param(f.communityId)}`] : []), ...(f.tag ? [`p.tags @> ARRAY[${param(normalizeTag(f.tag))}]::text[]`] : [])];
-      parts.push(`SELECT 'BLOG_POST', p.id, NULL::uuid, p.community_id, p.author_id, p.title, p.excerpt || ' ' || p.body, p.published_at,
-                         ts_rank_cd(p.search_vector, q.query)
-                    FROM blog_posts p, q
-                   WHERE p.search_vector @@ q.query AND p.state = 'PUBLISHED' AND p.published_at <= now()
-                     AND p.community_id IN (SELECT id FROM readable)${and(blogFilters)}${and(authorAndDates('p'))}`);
+      parts.push(candidates(`SELECT 'BLOG_POST' AS kind, p.id, NULL::uuid AS thread_id, p.community_id, p.author_id, p.title, p.excerpt || ' ' || p.body AS body, p.published_at AS created_at, p.search_vector AS vector
+                    FROM blog_posts p
+                   WHERE ${matches('p.search_vector')} AND p.state = 'PUBLISHED' AND p.published_at <= now()
+                     AND p.community_id IN (SELECT id FROM readable)${and(blogFilters)}${and(authorAndDates('p'))}
+                   ORDER BY p.published_at DESC LIMIT ${CANDIDATES_PER_KIND}`));
     }
     if (wants('REPLY')) {
-      parts.push(`SELECT 'REPLY', r.id, r.thread_id, r.community_id, r.author_id, t.title, r.body, r.created_at,
-                         ts_rank_cd(r.search_vector, q.query)
-                    FROM forum_replies r JOIN forum_threads t ON t.id = r.thread_id, q
-                   WHERE r.search_vector @@ q.query AND r.deleted_at IS NULL AND t.deleted_at IS NULL
-                     AND r.community_id IN (SELECT id FROM readable)${and(threadFilters)}${and(authorAndDates('r'))}`);
+      parts.push(candidates(`SELECT 'REPLY' AS kind, r.id, r.thread_id, r.community_id, r.author_id, t.title, r.body, r.created_at, r.search_vector AS vector
+                    FROM forum_replies r JOIN forum_threads t ON t.id = r.thread_id
+                   WHERE ${matches('r.search_vector')} AND r.deleted_at IS NULL AND t.deleted_at IS NULL
+                     AND r.community_id IN (SELECT id FROM readable)${and(threadFilters)}${and(authorAndDates('r'))}
+                   ORDER BY r.created_at DESC LIMIT ${CANDIDATES_PER_KIND}`));
     }
     const after = decodeCursor(args.after);
     const keyset = after ? `WHERE (h.score, h.id) < (${param(Number(after[0]))}::float8, ${param(after[1])}::uuid)` : '';
@@ -87,7 +106,7 @@ export class SearchService {
             page AS (
               SELECT * FROM (
                 -- Relevance, leaning towards recent posts: a year of age weighs 0.1.
-                SELECT hits.*, hits.rank + extract(epoch FROM hits.created_at) / 315360000.0 AS score FROM hits
+                SELECT hits.*, ts_rank_cd(hits.vector, q.query) + extract(epoch FROM hits.created_at) / 315360000.0 AS score FROM hits, q
               ) h ${keyset}
               ORDER BY h.score DESC, h.id DESC
               LIMIT ${limit}

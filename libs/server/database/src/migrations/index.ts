@@ -7,6 +7,7 @@ import { Blogs1795439700172 } from './1795439700172-blogs';
 import { ThreadViews1795439900643 } from './1795439900643-thread-views';
 import { Mentions1795440001684 } from './1795440001684-mentions';
 import { NameTrigrams1795441317519 } from './1795441317519-name-trigrams';
+import { ReadPathIndexes1795443900000 } from './1795443900000-read-path-indexes';
 
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the built API,
@@ -21,4 +22,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   ThreadViews1795439900643,
   Mentions1795440001684,
   NameTrigrams1795441317519,
+  ReadPathIndexes1795443900000,
 ];

@@ -4,6 +4,8 @@ import { ThreadEntity } from './thread.entity';
 /** A flat reply in a thread, optionally quoting another reply of the same thread. */
 @Entity('forum_replies')
 @Index('forum_replies_search', { synchronize: false })
+// Search walks creation time backwards for common words (see ReadPathIndexes).
+@Index('forum_replies_created', { synchronize: false })
 @Index('forum_replies_thread_order', ['threadId', 'createdAt', 'id'])
 @Index('forum_replies_author', ['authorId', 'createdAt'])
 export class ReplyEntity {

@@ -7,8 +7,10 @@ import { THREAD_KINDS, type ThreadKind } from '@commons/shared-contracts';
  * their own tables; the counters here are kept in the same transactions that change them.
  */
 @Entity('forum_threads')
-@Index('forum_threads_community_activity', ['communityId', 'lastActivityAt', 'id'])
-@Index('forum_threads_category_activity', ['categoryId', 'lastActivityAt', 'id'])
+// Pinned first, then latest activity (expression indexes), and creation time for search: see ReadPathIndexes.
+@Index('forum_threads_community_activity', { synchronize: false })
+@Index('forum_threads_category_activity', { synchronize: false })
+@Index('forum_threads_created', { synchronize: false })
 // GIN indexes (written in the migration): tag pages look threads up by tag; search by words.
 @Index('forum_threads_tags', { synchronize: false })
 @Index('forum_threads_search', { synchronize: false })
