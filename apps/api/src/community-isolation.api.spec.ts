@@ -82,15 +82,15 @@ describe('community isolation matrix', () => {
               [uuidv7(), id, ids.get('banned'), ids.get('manager'), now],
             );
             await manager.query('INSERT INTO community_cohorts (community_id, cohort_id, attached_at) VALUES ($1, $2, $3)', [id, cohortId, now]);
-            // A forum thread in every community, for the search probe.
+            // A forum thread in every community, for the search and tag probes.
             const categoryId = uuidv7();
             await manager.query(
               `INSERT INTO forum_categories (id, community_id, name, slug, position, created_at, updated_at) VALUES ($1, $2, 'General', 'general', 1, $3, $3)`,
               [categoryId, id, now],
             );
             await manager.query(
-              `INSERT INTO forum_threads (id, community_id, category_id, author_id, kind, title, body, body_html, created_at, last_activity_at)
-               VALUES ($1, $2, $3, $4, 'DISCUSSION', $5, 'matrixneedle', '<p>matrixneedle</p>', $6, $6)`,
+              `INSERT INTO forum_threads (id, community_id, category_id, author_id, kind, title, body, body_html, tags, created_at, last_activity_at)
+               VALUES ($1, $2, $3, $4, 'DISCUSSION', $5, 'matrixneedle', '<p>matrixneedle</p>', '{matrixtag}', $6, $6)`,
               [uuidv7(), id, categoryId, ids.get('manager'), `Needle in ${key}`, now],
             );
           }
@@ -197,6 +197,24 @@ describe('community isolation matrix', () => {
     );
     const expected = communities.filter((c) => expectedAllowed('community:read-content', actor, c.key)).map((c) => c.id).sort();
     expect(search.edges.map((e) => e.node.communityId).sort()).toEqual(expected);
+  });
+
+  it.each(MATRIX_ACTORS.filter((a) => a !== 'anonymous'))('suggests %s only tags of communities it may read', async (actor) => {
+    const { client } = actors.get(actor) as { client: GraphqlClient };
+    const problems: string[] = [];
+    for (const community of communities) {
+      const { body } = await client.request<{ communityTags: Array<{ tag: string; count: number }> }>(
+        `query ($id: ID!) { communityTags(communityId: $id, prefix: "matrix") { tag count } }`,
+        { id: community.id },
+      );
+      if (expectedAllowed('community:read-content', actor, community.key)) {
+        if (JSON.stringify(body.data?.communityTags) !== JSON.stringify([{ tag: 'matrixtag', count: 1 }])) problems.push(`${community.key}: expected its tag, got ${JSON.stringify(body)}`);
+      } else if (body.errors?.[0]?.extensions?.['code'] !== 'NOT_FOUND' || body.data) {
+        // Unreadable, hidden or missing: the same NOT_FOUND, and no tags.
+        problems.push(`${community.key}: expected NOT_FOUND, got ${JSON.stringify(body)}`);
+      }
+    }
+    expect({ actor, problems }).toEqual({ actor, problems: [] });
   });
 
   it('refuses anonymous callers every community path with UNAUTHENTICATED', async () => {

@@ -1,4 +1,4 @@
-import { PlatformRole } from '@commons/shared-contracts';
+import { Audience, PlatformRole } from '@commons/shared-contracts';
 import type { GraphqlClient, TestApp } from '@commons/server-testing';
 import { ThreadViews } from '@commons/server-forums';
 import { startTestApp } from './test/test-app';
@@ -263,6 +263,19 @@ describe('search', () => {
     expect(new Set(seen).size).toBe(5);
   });
 
+  it('honours "phrases", OR and -excluded words, alone or together', async () => {
+    const titles = async (query: string) =>
+      (await member.client.data<Hits>(SEARCH, { query, first: 20, filter: { kind: 'THREAD', communityId: openId } })).search.edges.map((e) => e.node.titleHtml.replace(/<\/?mark>/gu, ''));
+    expect(await titles('"upgrade checklist"')).toEqual(['Kubernetes upgrade checklist']);
+    expect(await titles('"checklist upgrade"')).toEqual([]);
+    expect(await titles('kubernetes -drain')).toEqual([]);
+    expect(await titles('kubernetes -kubernetes')).toEqual([]);
+    expect(await titles('"paginationword number" -kubernetes')).toHaveLength(5);
+    expect(await titles('paginationword OR checklist')).toHaveLength(6);
+    // Only exclusions: everything readable without the word.
+    expect(await titles('-paginationword')).toEqual(['Kubernetes upgrade checklist']);
+  });
+
   it('answers an empty result for words nobody wrote, and BAD_USER_INPUT for an empty query', async () => {
     await expect(member.client.data<Hits>(SEARCH, { query: 'zyxwvutsrq', first: 20 })).resolves.toMatchObject({ search: { edges: [] } });
     await expect(member.client.errorCode(SEARCH, { query: '   ', first: 20 })).resolves.toBe('BAD_USER_INPUT');
@@ -359,5 +372,97 @@ describe('following', () => {
       { t: createThread.id, c: communityId },
     );
     expect(seen).toEqual({ thread: { viewerFollows: true }, forumCategories: [{ viewerFollows: true }], followedTags: ['release-notes'] });
+  });
+});
+
+describe('tag suggestions', () => {
+  const TAGS = `query ($id: ID!, $prefix: String, $first: Int) { communityTags(communityId: $id, prefix: $prefix, first: $first) { tag count } }`;
+  let api: TestApp;
+  let owner: { client: GraphqlClient; account: Id };
+  let communityId: string;
+
+  const community = async (name: string, visibility: 'OPEN' | 'PRIVATE' | 'SECRET', audiences = ['EMPLOYEE']) => {
+    const { createCommunity } = await owner.client.data<{ createCommunity: Id }>(CREATE_COMMUNITY, {
+      input: { name, audiences, visibility, intent: 'KNOWLEDGE_SHARING', useCases: ['FORUMS'] },
+    });
+    await owner.client.data(ACTIVATE, { input: { communityId: createCommunity.id, lifecycle: 'ACTIVE' } });
+    return createCommunity.id;
+  };
+  const post = async (id: string, tags: string[]) =>
+    (await owner.client.data<{ createThread: Id }>(ASK, { input: { communityId: id, title: `About ${tags.join(', ')}`, body: 'x', tags } })).createThread;
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    owner = await api.signedIn(PlatformRole.Member, { displayName: 'Tara Tagger' });
+    communityId = await community('Data Guild', 'OPEN');
+    await post(communityId, ['#Databases', 'Data Pipelines']);
+    await post(communityId, ['databases', 'deploys']);
+    await post(communityId, ['databases', 'Big Data']);
+    await post(communityId, ['Café Ops', 'deploys']);
+    // A deleted thread's tags are not suggested.
+    const gone = await post(communityId, ['data-gone']);
+    await owner.client.data(`mutation ($id: ID!) { deleteThread(threadId: $id) { deleted } }`, { id: gone.id });
+  });
+  afterAll(() => api.close());
+
+  it("suggests a community's tags most used first, prefix matches before word matches, normalised like tags", async () => {
+    const reader = await api.signedIn();
+    const tags = async (prefix: string | null, first?: number) =>
+      (await reader.client.data<{ communityTags: Array<{ tag: string; count: number }> }>(TAGS, { id: communityId, prefix, first })).communityTags;
+
+    await expect(tags(null)).resolves.toEqual([
+      { tag: 'databases', count: 3 },
+      { tag: 'deploys', count: 2 },
+      { tag: 'big-data', count: 1 },
+      { tag: 'café-ops', count: 1 },
+      { tag: 'data-pipelines', count: 1 },
+    ]);
+    await expect(tags('#Data')).resolves.toEqual([
+      { tag: 'databases', count: 3 },
+      { tag: 'data-pipelines', count: 1 },
+      { tag: 'big-data', count: 1 },
+    ]);
+    await expect(tags('#Data', 1)).resolves.toEqual([{ tag: 'databases', count: 3 }]);
+    // Unicode-aware: "CAFÉ" and "café" are the same tag; a prefix of only symbols means no prefix.
+    await expect(tags('CAFÉ')).resolves.toEqual([{ tag: 'café-ops', count: 1 }]);
+    await expect(tags('pipe')).resolves.toEqual([{ tag: 'data-pipelines', count: 1 }]);
+    await expect(tags('%')).resolves.toHaveLength(5);
+    await expect(tags('nothing-like-it')).resolves.toEqual([]);
+
+    for (const first of [0, 51]) await expect(reader.client.errorCode(TAGS, { id: communityId, prefix: 'd', first })).resolves.toBe('BAD_USER_INPUT');
+    await expect(api.client().errorCode(TAGS, { id: communityId })).resolves.toBe('UNAUTHENTICATED');
+  });
+
+  it('answers in a constant number of SQL statements', async () => {
+    const reader = await api.signedIn();
+    const { result, statements } = await api.statements.measure(() => reader.client.data<{ communityTags: unknown[] }>(TAGS, { id: communityId, prefix: 'd' }));
+    expect(result.communityTags).toHaveLength(4);
+    // Session lookup, the viewer's facts about the community, the tags.
+    expect(statements).toBeLessThanOrEqual(3);
+  });
+
+  it('never shows the tags of a community the viewer may not read, answering NOT_FOUND like a missing one', async () => {
+    const secret = await community('Skunkworks', 'SECRET');
+    const closed = await community('Closed Circle', 'PRIVATE');
+    const customers = await community('Customer Lounge', 'OPEN', ['CUSTOMER']);
+    for (const id of [secret, closed, customers]) await post(id, ['project-nightingale']);
+
+    const outsider = await api.signedIn();
+    const customer = await api.signedIn(PlatformRole.Member, { audience: Audience.Customer });
+    for (const [client, id] of [
+      [outsider.client, secret],
+      [outsider.client, closed],
+      [customer.client, secret],
+      [customer.client, closed],
+      [customer.client, communityId],
+      [outsider.client, '00000000-0000-4000-8000-000000000000'],
+    ] as const) {
+      await expect(client.errorCode(TAGS, { id, prefix: 'project' })).resolves.toBe('NOT_FOUND');
+    }
+    // Where they may read, they see it; the owner (a member) sees it everywhere.
+    await expect(customer.client.data(TAGS, { id: customers, prefix: 'project' })).resolves.toEqual({ communityTags: [{ tag: 'project-nightingale', count: 1 }] });
+    for (const id of [secret, closed]) {
+      await expect(owner.client.data(TAGS, { id, prefix: 'project' })).resolves.toEqual({ communityTags: [{ tag: 'project-nightingale', count: 1 }] });
+    }
   });
 });

@@ -29,7 +29,42 @@ describeInBrowser('forums journey', () => {
     await page.getByText('Write 1 to 50,000 characters.').waitFor();
 
     await page.getByRole('textbox', { name: 'Title' }).fill(TITLE);
-    await page.getByRole('textbox', { name: 'Body', exact: true }).fill('Checkout v2 breaks our staging tests.\n\nWhat is the **safe** way to turn it off?');
+    const body = page.getByRole('textbox', { name: 'Body', exact: true });
+    await body.fill('Checkout v2 breaks our staging tests.\n\nWhat is the **safe** way to turn it off?');
+    await body.press('Control+End');
+
+    // "@" and a few letters suggest people who may read the community; the keyboard picks one.
+    await body.pressSequentially(' Asking @Gra');
+    const people = page.getByRole('listbox', { name: 'People to mention' });
+    await people.getByRole('option', { name: /Grace Hopper/u }).waitFor();
+    const activeOption = async () => page.locator(`[id="${await body.getAttribute('aria-activedescendant')}"]`);
+    for (let i = 0; i < 10 && !/Grace Hopper/u.test((await (await activeOption()).textContent()) ?? ''); i++) await body.press('ArrowDown');
+    await body.press('Enter');
+    await people.waitFor({ state: 'detached' });
+    const mention = /Asking @\[Grace Hopper\]\(mention:([0-9a-f-]{36})\) $/u.exec(await body.inputValue());
+    expect(mention).not.toBeNull();
+    const graceId = (mention as RegExpExecArray)[1];
+
+    // "#" and letters at the start of a word suggest the community's tags; picking one writes it
+    // normalised and adds it to the thread's tags.
+    await body.pressSequentially('about #Data');
+    const tagOptions = page.getByRole('listbox', { name: 'Tags' });
+    await tagOptions.getByRole('option').first().waitFor();
+    await screenshot(page, 'forum-editor-tag-suggestions');
+    const pickedTag = ((await (await activeOption()).locator('p').first().textContent()) ?? '').replace(/^#/u, '');
+    expect(pickedTag).toMatch(/^[a-z-]*data/u);
+    await body.press('Tab');
+    await tagOptions.waitFor({ state: 'detached' });
+    await expect(body.inputValue()).resolves.toMatch(new RegExp(`about #${pickedTag} $`, 'u'));
+    await page.getByText(pickedTag, { exact: true }).waitFor();
+
+    // Shortcuts: Ctrl+K makes the selection a link with "url" selected to type over.
+    await body.pressSequentially('(see the docs)');
+    await body.press('ArrowLeft');
+    for (let i = 0; i < 'docs'.length; i++) await body.press('Shift+ArrowLeft');
+    await body.press('Control+K');
+    await body.pressSequentially('https://flags.example.com/checkout');
+    await expect(body.inputValue()).resolves.toMatch(/\(see the \[docs\]\(https:\/\/flags\.example\.com\/checkout\)\)$/u);
     // Tags are shown as the server keeps them: lower-case, without '#', words joined by hyphens.
     const tags = page.getByRole('combobox', { name: 'Tags' });
     await tags.fill('#Feature Flags, Staging');
@@ -42,24 +77,47 @@ describeInBrowser('forums journey', () => {
     await page.getByRole('tabpanel').locator('strong', { hasText: 'safe' }).waitFor();
     await page.getByRole('tab', { name: 'Write' }).click();
 
-    await page.getByRole('button', { name: 'Ask question' }).click();
+    // Ctrl+Enter in the text sends the form.
+    await body.press('Control+Enter');
     await page.waitForURL(new RegExp(`${FORUM}/threads/[0-9a-f-]{36}$`, 'u'));
     threadPath = new URL(page.url()).pathname;
     await page.getByRole('heading', { name: TITLE, level: 2 }).waitFor();
     await page.getByText('Question', { exact: true }).first().waitFor();
     // The body is the server's sanitized HTML.
     await page.getByRole('article', { name: TITLE }).locator('strong', { hasText: 'safe' }).waitFor();
+    await page.getByRole('article', { name: TITLE }).getByRole('link', { name: 'docs' }).waitFor();
+    // The mention links to Grace's profile (she may read the community).
+    await expect(page.getByRole('article', { name: TITLE }).getByRole('link', { name: '@Grace Hopper' }).getAttribute('href')).resolves.toBe(`/people/${graceId}`);
+    await expect(graphqlAs<{ account: { displayName: string } }>(page, 'query ($id: ID!) { account(id: $id) { displayName } }', { id: graceId })).resolves.toEqual({
+      account: { displayName: 'Grace Hopper' },
+    });
+    // Following it opens her page; back to the question.
+    await page.getByRole('article', { name: TITLE }).getByRole('link', { name: '@Grace Hopper' }).click();
+    await page.waitForURL((url) => url.pathname === `/people/${graceId}`);
+    await page.getByRole('heading', { name: 'Grace Hopper', level: 2 }).waitFor();
+    await page.goBack();
+    await page.getByRole('article', { name: TITLE }).waitFor();
     await page.getByRole('link', { name: '#feature-flags' }).waitFor();
     await page.getByText('No answers yet.').waitFor();
     await screenshot(page, 'forum-question-asked');
 
-    // The forum lists it, and its tag filters the list down to it.
+    // Its tag has a page listing the tag's threads, which people can follow.
     await page.getByRole('link', { name: '#staging' }).click();
-    await page.waitForURL((url) => url.pathname === FORUM && url.searchParams.get('tag') === 'staging');
-    await page.getByText('Showing threads tagged #staging.').waitFor();
+    await page.waitForURL((url) => url.pathname === `${FORUM}/tags/staging`);
+    await page.getByRole('heading', { name: '#staging', level: 2 }).waitFor();
     const threads = page.getByRole('list', { name: 'Threads' });
     await threads.getByRole('link', { name: TITLE }).waitFor();
     await expect(threads.getByRole('listitem').count()).resolves.toBe(1);
+    await page.getByRole('button', { name: 'Follow #staging', pressed: false }).click();
+    await page.getByRole('button', { name: 'Follow #staging', pressed: true }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Follow #staging', pressed: true }).waitFor();
+
+    // The forum's own tag filter narrows the list the same way.
+    await page.goto(`${FORUM}?tag=staging`);
+    await page.getByText('Showing threads tagged #staging.').waitFor();
+    await page.getByRole('list', { name: 'Threads' }).getByRole('link', { name: TITLE }).waitFor();
+    await expect(page.getByRole('list', { name: 'Threads' }).getByRole('listitem').count()).resolves.toBe(1);
   });
 
   it('lets a moderator answer it and react to it', async () => {
@@ -139,6 +197,8 @@ describeInBrowser('forums journey', () => {
     await form.getByRole('button', { name: 'Save changes' }).click();
     await form.getByRole('alert').filter({ hasText: 'Someone changed this thread while you were editing it' }).waitFor();
     await form.getByRole('button', { name: 'Reload the thread' }).click();
+    // The form starts again from the reloaded version (the alert goes with the old one).
+    await form.getByRole('button', { name: 'Reload the thread' }).waitFor({ state: 'detached' });
     await expect(form.getByRole('textbox', { name: 'Title' }).inputValue()).resolves.toBe(`${TITLE} (edited elsewhere)`);
     await form.getByRole('textbox', { name: 'Title' }).fill(`${TITLE} (staging)`);
     await form.getByRole('button', { name: 'Save changes' }).click();

@@ -1,5 +1,5 @@
 import { createBrowserRouter } from 'react-router';
-import { AdministrationPage, PeoplePage, ProfilePage, RegisterPage, RequireViewer, SignInPage } from '@commons/web-feature-account';
+import { AdministrationPage, PeoplePage, PersonPage, ProfilePage, RegisterPage, RequireViewer, SignInPage } from '@commons/web-feature-account';
 import { blogRoutes, communityBlogRoutes } from '@commons/web-feature-blogs';
 import { communityRoutes } from '@commons/web-feature-communities';
 import { forumRoutes } from '@commons/web-feature-forums';
@@ -18,6 +18,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'people', element: <PeoplePage /> },
+      { path: 'people/:id', element: <PersonPage /> },
       { path: 'profile', element: <RequireViewer>{(viewer) => <ProfilePage viewer={viewer} />}</RequireViewer> },
       { path: 'communities', children: [...communityRoutes, ...forumRoutes, ...communityBlogRoutes] },
       { path: 'blog', children: blogRoutes },

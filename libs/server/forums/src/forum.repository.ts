@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, type ConnectionArgs } from '@commons/server-graphql';
 import { initialsOf, type ReactionKind, type ThreadKind } from '@commons/shared-contracts';
-import type { PostAuthorType, ReactionCountType, ReplyQuoteType } from './dto/forum.types';
+import type { PostAuthorType, ReactionCountType, ReplyQuoteType, TagCountType } from './dto/forum.types';
 import type { ThreadFilter } from './dto/forum.inputs';
 import { reactionSummarySql } from './reaction-targets';
 
@@ -61,6 +61,13 @@ const THREAD_COLUMNS = `t.id, t.community_id, t.category_id, t.author_id, t.kind
 
 type Raw = Record<string, unknown>;
 
+/**
+ * How many of a community's threads (in the forum's order: pinned, then latest activity) tag
+ * suggestions count over. Measured at size l in the largest community (~12,000 threads):
+ * 2,000 rows read backwards through the index take ~12 ms warm, 5,000 ~25 ms.
+ */
+export const TAG_SUGGESTION_WINDOW = 2000;
+
 function author(id: string, name: unknown, title: unknown): PostAuthorType {
   return { id, displayName: String(name), initials: initialsOf(String(name)), title: (title as string | null) ?? null };
 }
@@ -91,6 +98,40 @@ function toThreadRow(r: Raw): ThreadRow {
     version: r['version'] as number,
     author: author(r['author_id'] as string, r['author_name'], r['author_title']),
     reactions: (r['reactions'] as ReactionCountType[] | undefined) ?? [],
+  };
+}
+
+/** Replies with authors, quotes and the reactions summary; $1 is the viewer (for "mine"). */
+const REPLY_SELECT = `SELECT r.id, r.thread_id, r.community_id, r.author_id, r.body, r.body_html, r.created_at, r.edited_at, r.deleted_at, r.version,
+        a.display_name AS author_name, a.title AS author_title,
+        q.id AS quote_id, q.deleted_at AS quote_deleted_at, left(q.body, 280) AS quote_body, qa.display_name AS quote_author,
+        ${REACTIONS('r')}
+   FROM forum_replies r
+   JOIN accounts a ON a.id = r.author_id
+   LEFT JOIN forum_replies q ON q.id = r.reply_to_id
+   LEFT JOIN accounts qa ON qa.id = q.author_id`;
+
+function toReplyRow(r: Raw): ReplyRow {
+  return {
+    id: r['id'] as string,
+    threadId: r['thread_id'] as string,
+    communityId: r['community_id'] as string,
+    authorId: r['author_id'] as string,
+    body: r['body'] as string,
+    bodyHtml: r['body_html'] as string,
+    createdAt: r['created_at'] as Date,
+    editedAt: r['edited_at'] as Date | null,
+    deletedAt: r['deleted_at'] as Date | null,
+    version: r['version'] as number,
+    author: author(r['author_id'] as string, r['author_name'], r['author_title']),
+    replyTo: r['quote_id']
+      ? {
+          id: r['quote_id'] as string,
+          authorName: r['quote_deleted_at'] ? null : (r['quote_author'] as string),
+          excerpt: r['quote_deleted_at'] ? '' : (r['quote_body'] as string),
+        }
+      : null,
+    reactions: r['reactions'] as ReactionCountType[],
   };
 }
 
@@ -160,41 +201,8 @@ export class ForumRepository {
       params.push(new Date(Number(after[0])), after[1]);
       keyset = 'AND (r.created_at, r.id) > ($4, $5::uuid)';
     }
-    const rows: Raw[] = await this.dataSource.query(
-      `SELECT r.id, r.thread_id, r.community_id, r.author_id, r.body, r.body_html, r.created_at, r.edited_at, r.deleted_at, r.version,
-              a.display_name AS author_name, a.title AS author_title,
-              q.id AS quote_id, q.deleted_at AS quote_deleted_at, left(q.body, 280) AS quote_body, qa.display_name AS quote_author,
-              ${REACTIONS('r')}
-         FROM forum_replies r
-         JOIN accounts a ON a.id = r.author_id
-         LEFT JOIN forum_replies q ON q.id = r.reply_to_id
-         LEFT JOIN accounts qa ON qa.id = q.author_id
-        WHERE r.thread_id = $2 ${keyset}
-        ORDER BY r.created_at, r.id
-        LIMIT $3`,
-      params,
-    );
-    const page: ReplyRow[] = rows.slice(0, args.first).map((r) => ({
-      id: r['id'] as string,
-      threadId: r['thread_id'] as string,
-      communityId: r['community_id'] as string,
-      authorId: r['author_id'] as string,
-      body: r['body'] as string,
-      bodyHtml: r['body_html'] as string,
-      createdAt: r['created_at'] as Date,
-      editedAt: r['edited_at'] as Date | null,
-      deletedAt: r['deleted_at'] as Date | null,
-      version: r['version'] as number,
-      author: author(r['author_id'] as string, r['author_name'], r['author_title']),
-      replyTo: r['quote_id']
-        ? {
-            id: r['quote_id'] as string,
-            authorName: r['quote_deleted_at'] ? null : (r['quote_author'] as string),
-            excerpt: r['quote_deleted_at'] ? '' : (r['quote_body'] as string),
-          }
-        : null,
-      reactions: r['reactions'] as ReactionCountType[],
-    }));
+    const rows: Raw[] = await this.dataSource.query(`${REPLY_SELECT} WHERE r.thread_id = $2 ${keyset} ORDER BY r.created_at, r.id LIMIT $3`, params);
+    const page = rows.slice(0, args.first).map(toReplyRow);
     const edges = page.map((r) => ({ cursor: encodeCursor([r.createdAt.getTime(), r.id]), node: r }));
     return {
       edges,
@@ -205,6 +213,37 @@ export class ForumRepository {
         endCursor: edges[edges.length - 1]?.cursor ?? null,
       },
     };
+  }
+
+  /** One reply as a page of replies shows it, whoever may read it (the caller checks). */
+  async reply(viewerId: string, id: string): Promise<ReplyRow | null> {
+    const rows: Raw[] = await this.dataSource.query(`${REPLY_SELECT} WHERE r.id = $2`, [viewerId, id]);
+    return rows[0] ? toReplyRow(rows[0]) : null;
+  }
+
+  /**
+   * The tags of a community's threads, most used first, for suggestions: tags starting with
+   * `prefix` (already normalised), then tags with a word starting with it ("flags" finds
+   * "feature-flags"). Counted over the first `TAG_SUGGESTION_WINDOW` threads of the forum's list
+   * (pinned, then most recently active), read backwards through its (community, pinned, activity,
+   * id) index, so the cost stays bounded however big the forum grows; deleted threads do not
+   * count. One statement.
+   */
+  async communityTags(communityId: string, prefix: string, first: number): Promise<TagCountType[]> {
+    const rows: Array<{ tag: string; count: number }> = await this.dataSource.query(
+      `SELECT tag, count(*)::int AS count
+         FROM (SELECT t.tags FROM forum_threads t
+                WHERE t.community_id = $1 AND t.deleted_at IS NULL
+                ORDER BY (t.pinned_at IS NOT NULL)::int DESC, t.last_activity_at DESC, t.id DESC
+                LIMIT $4) recent
+        CROSS JOIN LATERAL unnest(recent.tags) AS tag
+        WHERE $2 = '' OR starts_with(tag, $2) OR strpos(tag, '-' || $2) > 0
+        GROUP BY tag
+        ORDER BY ($2 = '' OR starts_with(tag, $2)) DESC, count(*) DESC, tag
+        LIMIT $3`,
+      [communityId, prefix, first, TAG_SUGGESTION_WINDOW],
+    );
+    return rows;
   }
 
   /** A post's author as posts show them. */

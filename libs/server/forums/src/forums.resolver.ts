@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
 import { PlatformAction, type Viewer } from '@commons/server-core';
+import { normalizeTag } from '@commons/shared-contracts';
 import { Authorize, ConnectionArgs, CurrentViewer } from '@commons/server-graphql';
 import { EngagementService } from './engagement.service';
 import { ForumAction } from './forum-access';
@@ -11,7 +12,7 @@ import { replyEntityToType, toCategoryType, toReplyType, toThreadType } from './
 import { ThreadsService } from './threads.service';
 import { ThreadViews } from './thread-views';
 import { FollowTarget } from './entities/follow.entity';
-import { AcceptAnswerInput, CreateThreadInput, EditReplyInput, EditThreadInput, ForumCategoryInput, ReactInput, ReplyInput, ThreadsArgs } from './dto/forum.inputs';
+import { AcceptAnswerInput, CommunityTagsArgs, CreateThreadInput, EditReplyInput, EditThreadInput, ForumCategoryInput, ReactInput, ReplyInput, ThreadsArgs } from './dto/forum.inputs';
 import {
   ForumCategoryType,
   PostPermissionsType,
@@ -19,6 +20,7 @@ import {
   ReactionCountType,
   ReplyConnection,
   ReplyType,
+  TagCountType,
   ThreadConnection,
   ThreadPermissionsType,
   ThreadType,
@@ -50,6 +52,17 @@ export class ForumsResolver {
   async followedTags(@CurrentViewer() viewer: Viewer, @Args('communityId', { type: () => ID }, ParseUUIDPipe) communityId: string) {
     await this.content.readable(viewer, communityId, 'The community');
     return this.engagement.followedTags(viewer, communityId);
+  }
+
+  @Query(() => [TagCountType], {
+    description:
+      "Tags of a community's threads, most used first (counted over its most recently active threads), for suggestions. " +
+      '`prefix` is normalised like a tag; tags starting with it come first, then tags with a word starting with it. NOT_FOUND when you may not read the community.',
+  })
+  @Authorize(PlatformAction.SignedIn)
+  async communityTags(@CurrentViewer() viewer: Viewer, @Args() args: CommunityTagsArgs) {
+    await this.content.readable(viewer, args.communityId, 'The community');
+    return this.repository.communityTags(args.communityId, normalizeTag(args.prefix ?? ''), args.first);
   }
 
   @Query(() => ThreadConnection, { description: 'Threads of a community: pinned first, then by latest activity.' })
@@ -215,6 +228,13 @@ export class RepliesResolver {
     private readonly content: ForumContent,
     private readonly threads: ThreadsService,
   ) {}
+
+  @Query(() => ReplyType, { description: 'One reply (a link to it, its edit history); NOT_FOUND when you may not read its community.' })
+  @Authorize(PlatformAction.SignedIn)
+  async reply(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string) {
+    const { reply, access } = await this.threads.getReply(viewer, id);
+    return toReplyType(reply, access);
+  }
 
   @ResolveField(() => PostPermissionsType)
   viewerCan(@Parent() reply: ReplyType, @CurrentViewer() viewer: Viewer): PostPermissionsType {

@@ -7,7 +7,7 @@ import { ThreadKind, UseCase } from '@commons/shared-contracts';
 import { ForumAction } from './forum-access';
 import { ForumContent } from './forum-content';
 import { ForumCategoriesService } from './forum-categories.service';
-import { ForumRepository, type ThreadRow } from './forum.repository';
+import { ForumRepository, type ReplyRow, type ThreadRow } from './forum.repository';
 import { PostRevisionEntity } from './entities/post-revision.entity';
 import { ReplyEntity } from './entities/reply.entity';
 import { ThreadEntity } from './entities/thread.entity';
@@ -37,6 +37,13 @@ export class ThreadsService {
     if (!thread) throw new NotFoundError('The thread');
     const access = await this.content.readable(viewer, thread.communityId, 'The thread');
     return { thread, access };
+  }
+
+  /** A reply the viewer may read, as a page of replies shows it. */
+  async getReply(viewer: Viewer, replyId: string): Promise<{ reply: ReplyRow; access: CommunityAccess }> {
+    const reply = await this.repository.reply(viewer.accountId, replyId);
+    if (!reply) throw new NotFoundError('The reply');
+    return { reply, access: await this.content.readable(viewer, reply.communityId, 'The reply') };
   }
 
   async create(viewer: Viewer, input: CreateThreadInput): Promise<LoadedThread> {

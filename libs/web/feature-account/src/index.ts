@@ -5,3 +5,4 @@ export { PeoplePage } from './pages/people-page';
 export { AdministrationPage } from './pages/administration-page';
 export { roleName } from './pages/role-label';
 export { RequireViewer, useSignOut, useViewer } from './viewer';
+export { PersonPage } from './pages/person-page';

@@ -10,6 +10,7 @@ export type ForumCommunity = ForumCommunityQuery['community'];
 /** Where a community's forum lives. */
 export const forumPath = (slug: string, rest = ''): string => `/communities/${slug}/forum${rest}`;
 export const threadPath = (slug: string, threadId: string): string => forumPath(slug, `/threads/${threadId}`);
+export const tagPath = (slug: string, tag: string): string => forumPath(slug, `/tags/${encodeURIComponent(tag)}`);
 
 /**
  * The community of a forum screen, looked up by its address: loading, failure and "not found"

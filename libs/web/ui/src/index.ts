@@ -11,3 +11,6 @@ export * from './sanitized-html';
 export * from './not-found';
 export * from './format';
 export * from './form-actions';
+export * from './follow-toggle';
+export * from './markdown-editor';
+export * from './markdown-view';

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ConnectionArgs, trim } from '@commons/server-graphql';
 import { POST_BODY_MAX_LENGTH, POST_TITLE_MAX_LENGTH, ReactionKind, TAGS_MAX, ThreadKind } from '@commons/shared-contracts';
@@ -190,6 +190,28 @@ export class ThreadsArgs extends ConnectionArgs {
   @ValidateNested()
   @Type(() => ThreadFilter)
   filter?: ThreadFilter | null;
+}
+
+/** The most a tag suggestion list holds. */
+export const COMMUNITY_TAGS_MAX = 50;
+
+@ArgsType()
+export class CommunityTagsArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Not a valid community id.' })
+  communityId: string;
+
+  @Field(() => String, { nullable: true, description: 'Only tags starting with this (normalised like a tag: "#Data" looks for "data").' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  prefix?: string | null;
+
+  @Field(() => Int, { defaultValue: 10, description: `How many, 1 to ${COMMUNITY_TAGS_MAX}.` })
+  @IsInt()
+  @Min(1, { message: `Ask for 1 to ${COMMUNITY_TAGS_MAX} tags.` })
+  @Max(COMMUNITY_TAGS_MAX, { message: `Ask for 1 to ${COMMUNITY_TAGS_MAX} tags.` })
+  first = 10;
 }
 
 export { ConnectionArgs };

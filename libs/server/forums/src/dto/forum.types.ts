@@ -224,6 +224,16 @@ export class PostRevisionType {
 export const ThreadConnection = ConnectionType(ThreadType, 'Thread');
 export const ReplyConnection = ConnectionType(ReplyType, 'Reply');
 
+@ObjectType('TagCount', { description: "A tag and how many of a community's threads carry it." })
+@ReadableWithParent()
+export class TagCountType {
+  @Field()
+  tag: string;
+
+  @Field(() => Int)
+  count: number;
+}
+
 @ObjectType('PostPermissions')
 @ReadableWithParent()
 export class PostPermissionsType {

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useDebouncedValue } from '@mantine/hooks';
-import { Badge, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { PeopleDocument, toApiError } from '@commons/web-data-access';
 import { LoadMoreButton, PersonAvatar, QueryState } from '@commons/web-ui';
 import { roleName } from './role-label';
@@ -42,7 +43,9 @@ export function PeoplePage() {
               <Group>
                 <PersonAvatar id={node.id} initials={node.initials} name={node.displayName} />
                 <Stack gap={0} style={{ flex: 1 }}>
-                  <Text fw={500}>{node.displayName}</Text>
+                  <Anchor component={Link} to={`/people/${node.id}`} fw={500} c="inherit">
+                    {node.displayName}
+                  </Anchor>
                   <Text size="sm" c="dimmed">
                     {[node.title, node.department].filter(Boolean).join(' · ') || '—'}
                   </Text>

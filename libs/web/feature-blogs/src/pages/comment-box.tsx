@@ -1,23 +1,28 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Stack, Textarea } from '@mantine/core';
-import { CommentOnBlogPostDocument, useForm } from '@commons/web-data-access';
-import { ErrorAlert } from '@commons/web-ui';
+import { Button, Group, Stack } from '@mantine/core';
+import { COMMENT_MAX_LENGTH } from '@commons/shared-contracts';
+import { CommentOnBlogPostDocument, useEditorSuggestions, useForm } from '@commons/web-data-access';
+import { ErrorAlert, MarkdownEditor } from '@commons/web-ui';
 import { appendComment } from '../blog-cache';
 import { commentRule } from '../validation';
 
 /** Writes a comment, or a reply to a top-level comment; the new comment joins the list at once. */
 export function CommentBox({
   postId,
+  communityId,
   parent,
   onDone,
 }: {
   postId: string;
+  /** The post's community: whose people and tags the editor suggests. */
+  communityId: string;
   /** The top-level comment answered, with its author's name for the label. */
   parent?: { id: string; authorName: string };
   onDone?: () => void;
 }) {
   const [comment, { loading }] = useMutation(CommentOnBlogPostDocument);
   const form = useForm({ body: '' }, { body: commentRule });
+  const suggestions = useEditorSuggestions(communityId);
   const label = parent ? `Your reply to ${parent.authorName}` : 'Add a comment';
   return (
     <form
@@ -36,7 +41,20 @@ export function CommentBox({
     >
       <Stack gap="xs">
         {form.generalError && <ErrorAlert error={form.generalError} />}
-        <Textarea label={label} description="Markdown works here." autosize minRows={parent ? 2 : 3} maxRows={12} {...form.field('body')} autoFocus={Boolean(parent)} />
+        <MarkdownEditor
+          label={label}
+          description="Markdown works here."
+          minRows={parent ? 2 : 3}
+          maxRows={12}
+          maxLength={COMMENT_MAX_LENGTH}
+          value={form.values.body}
+          onChange={(body) => form.set('body', body)}
+          error={form.error('body')}
+          autoFocus={Boolean(parent)}
+          submitHint={parent ? 'posts the reply' : 'posts the comment'}
+          previewLevel={4}
+          {...suggestions}
+        />
         <Group gap="xs">
           <Button type="submit" loading={loading} size={parent ? 'xs' : 'sm'}>
             {parent ? 'Reply' : 'Comment'}

@@ -8,6 +8,7 @@ import { CommentBox } from './comment-box';
 
 interface PostForComments {
   id: string;
+  communityId: string;
   state: string;
   scheduled: boolean;
   viewerCan: { comment: boolean; moderate: boolean };
@@ -139,7 +140,7 @@ export function Comments({ post, viewerId }: { post: PostForComments; viewerId: 
                           ))}
                         </Stack>
                       )}
-                      {replyingTo === comment.id && <CommentBox postId={post.id} parent={{ id: comment.id, authorName }} onDone={() => setReplyingTo(null)} />}
+                      {replyingTo === comment.id && <CommentBox postId={post.id} communityId={post.communityId} parent={{ id: comment.id, authorName }} onDone={() => setReplyingTo(null)} />}
                     </Stack>
                   )}
                 </Stack>
@@ -149,7 +150,7 @@ export function Comments({ post, viewerId }: { post: PostForComments; viewerId: 
           <LoadMoreButton pageInfo={connection?.pageInfo} fetchMore={(after) => fetchMore({ variables: { after } })} />
         </QueryState>
       )}
-      {open && post.viewerCan.comment && <CommentBox postId={post.id} />}
+      {open && post.viewerCan.comment && <CommentBox postId={post.id} communityId={post.communityId} />}
     </Stack>
   );
 }

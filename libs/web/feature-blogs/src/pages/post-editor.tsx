@@ -1,17 +1,18 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { Anchor, Button, Group, Stack, Tabs, TagsInput, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, TagsInput, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
-import { ErrorCode, POST_BODY_MAX_LENGTH, TAGS_MAX } from '@commons/shared-contracts';
+import { ErrorCode, TAGS_MAX } from '@commons/shared-contracts';
 import {
   BlogPostForEditDocument,
   CreateBlogPostDocument,
   UpdateBlogPostDocument,
+  useEditorSuggestions,
   useForm,
   validate,
   type BlogPostEditFieldsFragment,
 } from '@commons/web-data-access';
-import { ConflictAlert, ErrorAlert, SanitizedHtml } from '@commons/web-ui';
+import { ConflictAlert, ErrorAlert, MarkdownEditor, SanitizedHtml } from '@commons/web-ui';
 import { forgetPostLists } from '../blog-cache';
 import { blogPath, editPath, postPath, useViewerId } from '../blog-community';
 import { timeOfDay } from '../labels';
@@ -60,6 +61,7 @@ export function PostEditor({
   const [update] = useMutation(UpdateBlogPostDocument);
   const initial = post ? draftOf(post) : EMPTY_DRAFT;
   const form = useForm<PostDraft>(initial, postRules);
+  const suggestions = useEditorSuggestions(community.id);
 
   // The server's copy after the latest save, and what that save sent.
   const [saved, setSaved] = useState<Post | null>(post);
@@ -67,7 +69,6 @@ export function PostEditor({
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [saving, setSaving] = useState(false);
   const [reloading, setReloading] = useState(false);
-  const [tab, setTab] = useState<string | null>('write');
   // The values a save failed for (other than a conflict): not tried again until they change.
   const [failed, setFailed] = useState<PostDraft | null>(null);
 
@@ -259,37 +260,25 @@ export function PostEditor({
                 clearable
               />
               <CoAuthorsField value={form.values.coAuthorIds} onChange={(ids) => form.set('coAuthorIds', ids)} authorId={saved?.author.id ?? viewerId} error={form.error('coAuthorIds')} disabled={disabled} />
-              <Tabs
-                value={tab}
-                onChange={(next) => {
-                  setTab(next);
-                  // The preview is the server's rendering: save first so it shows the latest text.
-                  if (next === 'preview' && dirty && !conflict) void saveNow();
+              <MarkdownEditor
+                label="Body"
+                description="Markdown: **bold**, *italic*, `code`, lists, > quotes, tables and [links](https://…)."
+                minRows={10}
+                maxRows={30}
+                value={form.values.body}
+                onChange={(body) => form.set('body', body)}
+                error={form.error('body')}
+                submitHint="saves the draft"
+                {...suggestions}
+                onTagPick={(tag) => {
+                  if (form.values.tags.length < TAGS_MAX) form.set('tags', normalizeTags([...form.values.tags, tag]));
                 }}
-                variant="outline"
-                keepMounted
-              >
-                <Tabs.List aria-label="Body: write or preview">
-                  <Tabs.Tab value="write">Write</Tabs.Tab>
-                  <Tabs.Tab value="preview">Preview</Tabs.Tab>
-                </Tabs.List>
-                <Tabs.Panel value="write" pt="xs">
-                  <Textarea
-                    label="Body"
-                    description="Markdown: **bold**, *italic*, `code`, lists, > quotes, tables and [links](https://…)."
-                    autosize
-                    minRows={10}
-                    maxRows={30}
-                    {...form.field('body')}
-                  />
-                  <Text size="xs" c="dimmed" mt={4}>
-                    {form.values.body.length > POST_BODY_MAX_LENGTH * 0.9
-                      ? `${form.values.body.length.toLocaleString('en')} of ${POST_BODY_MAX_LENGTH.toLocaleString('en')} characters`
-                      : ''}
-                  </Text>
-                </Tabs.Panel>
-                <Tabs.Panel value="preview" pt="xs">
-                  <Stack gap="xs" p="md" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-md)', minHeight: 120 }} data-testid="post-preview">
+                // The preview is the server's rendering: save first so it shows the latest text.
+                onPreviewOpen={() => {
+                  if (dirty && !conflict) void saveNow();
+                }}
+                renderPreview={() => (
+                  <Stack gap="xs" data-testid="post-preview">
                     {bodyChanged && (
                       <Text size="xs" c="dimmed">
                         The preview shows the last saved version; your latest changes appear after the next save.
@@ -303,8 +292,8 @@ export function PostEditor({
                       </Text>
                     )}
                   </Stack>
-                </Tabs.Panel>
-              </Tabs>
+                )}
+              />
             </Stack>
           </fieldset>
         </Stack>

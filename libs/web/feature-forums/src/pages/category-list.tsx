@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Group, NavLink, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { CreateForumCategoryDocument, ForumCategoriesDocument, toApiError, useForm, type ForumCategoryFieldsFragment } from '@commons/web-data-access';
-import { ErrorAlert, FormActions, QueryState } from '@commons/web-ui';
+import { CreateForumCategoryDocument, FollowForumCategoryDocument, ForumCategoriesDocument, toApiError, useAction, useForm, type ForumCategoryFieldsFragment } from '@commons/web-data-access';
+import { ErrorAlert, FollowToggle, FormActions, QueryState } from '@commons/web-ui';
 import { forgetCategories } from '../forum-cache';
 import type { ForumCommunity } from '../forum-community';
 import { CATEGORY_DESCRIPTION_MAX_LENGTH, CATEGORY_NAME_MAX_LENGTH, rules } from '../forum-model';
@@ -30,6 +30,32 @@ function NewCategoryForm({ communityId, onDone }: { communityId: string; onDone:
         <FormActions submitLabel="Create category" busy={loading} onCancel={() => onDone(null)} size="xs" />
       </Stack>
     </form>
+  );
+}
+
+/** Following the chosen category: its followers hear about its new threads. */
+function CategoryFollow({ category }: { category: ForumCategoryFieldsFragment }) {
+  const [follow] = useMutation(FollowForumCategoryDocument);
+  const action = useAction();
+  return (
+    <Stack gap={4}>
+      <FollowToggle
+        label={`Follow ${category.name}`}
+        following={category.viewerFollows}
+        busy={action.busy}
+        onToggle={(on) =>
+          void action.run(() =>
+            follow({
+              variables: { categoryId: category.id, follow: on },
+              update: (cache, { data }) => {
+                if (data) cache.modify({ id: cache.identify({ __typename: 'ForumCategory', id: category.id }), fields: { viewerFollows: () => data.followForumCategory } });
+              },
+            }),
+          )
+        }
+      />
+      {action.error && <ErrorAlert error={action.error} />}
+    </Stack>
   );
 }
 
@@ -76,6 +102,11 @@ export function CategoryList({ community, selected, hrefFor }: { community: Foru
           ))}
         </nav>
       </QueryState>
+      {categories
+        .filter((c) => c.id === selected)
+        .map((category) => (
+          <CategoryFollow key={category.id} category={category} />
+        ))}
       {!loading && selected && data && !categories.some((c) => c.id === selected) && (
         <Text size="sm" c="dimmed">
           The chosen category is not in this forum.

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Button, CloseButton, Grid, Group, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { forumPath, ForumCommunityGate, type ForumCommunity } from '../forum-community';
+import { forumPath, ForumCommunityGate, tagPath, type ForumCommunity } from '../forum-community';
 import { filtersFromSearch, normaliseTags, searchFromFilters, type ForumFilters } from '../forum-model';
 import { CategoryList } from './category-list';
 import { ThreadList } from './thread-list';
@@ -95,7 +95,11 @@ function Forum({ community }: { community: ForumCommunity }) {
               </Group>
               {filters.tag && (
                 <Text size="sm" role="status">
-                  Showing threads tagged #{filters.tag}.
+                  Showing threads tagged #{filters.tag}.{' '}
+                  <Anchor component={Link} to={tagPath(community.slug, filters.tag)} underline="always" inherit>
+                    Open the #{filters.tag} page
+                  </Anchor>{' '}
+                  to follow it.
                 </Text>
               )}
             </Stack>

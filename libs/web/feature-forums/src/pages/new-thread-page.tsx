@@ -4,11 +4,16 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { POST_TITLE_MAX_LENGTH, TAGS_MAX, THREAD_KINDS } from '@commons/shared-contracts';
 import { CreateThreadDocument, ForumCategoriesDocument, useForm, type ThreadKind } from '@commons/web-data-access';
 import { ErrorAlert } from '@commons/web-ui';
-import { MarkdownEditor } from '../components/markdown-editor';
+import { ForumEditor } from '../components/forum-editor';
 import { forgetCategories, forgetThreadLists } from '../forum-cache';
 import { forumPath, ForumCommunityGate, threadPath, type ForumCommunity } from '../forum-community';
 import { normaliseTags, rules } from '../forum-model';
 import { THREAD_KIND } from '../labels';
+
+/** The tags with one more (a #tag picked in the text), unless it is there already or there is no room. */
+export function withTag(tags: readonly string[], tag: string): string[] {
+  return tags.includes(tag) || tags.length >= TAGS_MAX ? [...tags] : [...tags, tag];
+}
 
 /** Tags typed with commas or Enter, shown as the server keeps them (lower-case, without '#'). */
 export function TagsField({ value, onChange, error }: { value: string[]; onChange: (tags: string[]) => void; error?: string }) {
@@ -72,7 +77,15 @@ function NewThreadForm({ community }: { community: ForumCommunity }) {
           error={form.error('categoryId')}
         />
         <TextInput label="Title" description={`Up to ${POST_TITLE_MAX_LENGTH} characters.`} required maxLength={POST_TITLE_MAX_LENGTH} {...form.field('title')} />
-        <MarkdownEditor label="Body" value={form.values.body} onChange={(v) => form.set('body', v)} error={form.error('body')} />
+        <ForumEditor
+          communityId={community.id}
+          label="Body"
+          value={form.values.body}
+          onChange={(v) => form.set('body', v)}
+          error={form.error('body')}
+          submitHint={question ? 'asks the question' : 'starts the discussion'}
+          onTagPick={(tag) => form.set('tags', withTag(form.values.tags, tag))}
+        />
         <TagsField value={form.values.tags} onChange={(tags) => form.set('tags', tags)} error={form.error('tags')} />
         <Group gap="xs">
           <Button type="submit" loading={loading}>

@@ -4,7 +4,7 @@ import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { ForumRepliesDocument, toApiError, type ReplyFieldsFragment, type ThreadFieldsFragment } from '@commons/web-data-access';
 import { LoadMoreButton, QueryState, count } from '@commons/web-ui';
 import { AuthorLine } from '../components/author-line';
-import type { MarkdownEditorHandle } from '../components/markdown-editor';
+import type { MarkdownEditorHandle } from '@commons/web-ui';
 import { PostBody } from '../components/post-body';
 import type { ForumCommunity } from '../forum-community';
 import { whyNoReply } from '../forum-model';

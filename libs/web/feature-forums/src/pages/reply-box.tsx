@@ -3,8 +3,8 @@ import { useMutation } from '@apollo/client/react';
 import { Alert, Button, CloseButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { ErrorCode } from '@commons/shared-contracts';
 import { ReplyToThreadDocument, toApiError, useForm, type ReplyFieldsFragment, type ThreadFieldsFragment } from '@commons/web-data-access';
-import { ErrorAlert } from '@commons/web-ui';
-import { MarkdownEditor, type MarkdownEditorHandle } from '../components/markdown-editor';
+import { ErrorAlert, type MarkdownEditorHandle } from '@commons/web-ui';
+import { ForumEditor } from '../components/forum-editor';
 import { addReply } from '../forum-cache';
 import { rules } from '../forum-model';
 import { excerpt } from './reply-card';
@@ -68,7 +68,17 @@ export function ReplyBox({
             </Group>
           )}
           {form.generalError && <ErrorAlert error={form.generalError} />}
-          <MarkdownEditor ref={editorRef} label="Reply" value={form.values.body} onChange={(v) => form.set('body', v)} error={form.error('body')} minRows={4} previewLevel={4} />
+          <ForumEditor
+            ref={editorRef}
+            communityId={thread.communityId}
+            label="Reply"
+            value={form.values.body}
+            onChange={(v) => form.set('body', v)}
+            error={form.error('body')}
+            minRows={4}
+            previewLevel={4}
+            submitHint="posts the reply"
+          />
           <Button type="submit" loading={loading} w="fit-content">
             Post reply
           </Button>

@@ -5,7 +5,8 @@ import { ErrorCode } from '@commons/shared-contracts';
 import { AcceptAnswerDocument, DeleteReplyDocument, EditReplyDocument, useAction, useForm, useReaction, type ReplyFieldsFragment, type ThreadFieldsFragment } from '@commons/web-data-access';
 import { ConflictAlert, ErrorAlert, FormActions, ReactionsBar } from '@commons/web-ui';
 import { AuthorLine } from '../components/author-line';
-import { MarkdownEditor } from '../components/markdown-editor';
+import { EditHistory } from './thread-actions';
+import { ForumEditor, useThreadCommunityId } from '../components/forum-editor';
 import { PostBody } from '../components/post-body';
 import { forgetThreadLists, unacceptReply } from '../forum-cache';
 import { rules } from '../forum-model';
@@ -21,6 +22,7 @@ export function excerpt(markdown: string, length = 160): string {
 function ReplyEditForm({ reply, onDone, onReload }: { reply: ReplyFieldsFragment; onDone: () => void; onReload: () => Promise<unknown> }) {
   const [edit, { loading }] = useMutation(EditReplyDocument);
   const form = useForm({ body: reply.body }, { body: rules.body });
+  const communityId = useThreadCommunityId(reply.threadId);
   return (
     <form
       noValidate
@@ -36,7 +38,16 @@ function ReplyEditForm({ reply, onDone, onReload }: { reply: ReplyFieldsFragment
         ) : (
           form.generalError && <ErrorAlert error={form.generalError} />
         )}
-        <MarkdownEditor label="Reply text" value={form.values.body} onChange={(v) => form.set('body', v)} error={form.error('body')} minRows={4} previewLevel={4} />
+        <ForumEditor
+          communityId={communityId}
+          label="Reply text"
+          value={form.values.body}
+          onChange={(v) => form.set('body', v)}
+          error={form.error('body')}
+          minRows={4}
+          previewLevel={4}
+          submitHint="saves the reply"
+        />
         <FormActions submitLabel="Save reply" busy={loading} onCancel={onDone} size="xs" />
       </Stack>
     </form>
@@ -173,6 +184,7 @@ export function ReplyCard({
           </Alert>
         )}
         {action.error && <ErrorAlert error={action.error} />}
+        {thread.viewerCan.moderate && reply.editedAt && !editing && <EditHistory target={{ kind: 'reply', id: reply.id }} />}
       </Stack>
     </Paper>
   );

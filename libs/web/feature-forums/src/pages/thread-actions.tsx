@@ -9,6 +9,7 @@ import {
   ForumThreadsDocument,
   LockThreadDocument,
   PinThreadDocument,
+  ReplyRevisionsDocument,
   ThreadRevisionsDocument,
   fieldError,
   toApiError,
@@ -17,10 +18,10 @@ import {
   type ThreadFieldsFragment,
 } from '@commons/web-data-access';
 import { ConflictAlert, ErrorAlert, FormActions, QueryState, count, dateTime } from '@commons/web-ui';
-import { MarkdownEditor } from '../components/markdown-editor';
+import { ForumEditor } from '../components/forum-editor';
 import { forgetThreadLists } from '../forum-cache';
 import { threadIdFrom, rules } from '../forum-model';
-import { TagsField } from './new-thread-page';
+import { TagsField, withTag } from './new-thread-page';
 
 /** Edits title, body and tags in place, from the version on screen; a stale version is a conflict. */
 export function ThreadEditForm({ thread, onDone, onReload }: { thread: ThreadFieldsFragment; onDone: () => void; onReload: () => Promise<unknown> }) {
@@ -50,7 +51,15 @@ export function ThreadEditForm({ thread, onDone, onReload }: { thread: ThreadFie
           form.generalError && <ErrorAlert error={form.generalError} />
         )}
         <TextInput label="Title" required maxLength={POST_TITLE_MAX_LENGTH} {...form.field('title')} />
-        <MarkdownEditor label="Body" value={form.values.body} onChange={(v) => form.set('body', v)} error={form.error('body')} />
+        <ForumEditor
+          communityId={thread.communityId}
+          label="Body"
+          value={form.values.body}
+          onChange={(v) => form.set('body', v)}
+          error={form.error('body')}
+          submitHint="saves the changes"
+          onTagPick={(tag) => form.set('tags', withTag(form.values.tags, tag))}
+        />
         <TagsField value={form.values.tags} onChange={(tags) => form.set('tags', tags)} error={form.error('tags')} />
         <FormActions submitLabel="Save changes" busy={loading} onCancel={onDone} />
       </Stack>
@@ -193,11 +202,19 @@ export function ModeratorMenu({
   );
 }
 
-function Revisions({ threadId }: { threadId: string }) {
-  const { data, loading, error, refetch } = useQuery(ThreadRevisionsDocument, { variables: { id: threadId }, fetchPolicy: 'cache-and-network' });
-  const revisions = data?.thread.revisions ?? [];
+/** A thread's or a reply's earlier versions (the API answers null to anyone but moderators). */
+function useRevisions(target: HistoryTarget) {
+  const thread = useQuery(ThreadRevisionsDocument, { variables: { id: target.id }, fetchPolicy: 'cache-and-network', skip: target.kind !== 'thread' });
+  const reply = useQuery(ReplyRevisionsDocument, { variables: { id: target.id }, fetchPolicy: 'cache-and-network', skip: target.kind !== 'reply' });
+  const result = target.kind === 'thread' ? thread : reply;
+  const revisions = (target.kind === 'thread' ? thread.data?.thread.revisions : reply.data?.reply.revisions) ?? [];
+  return { revisions, loading: result.loading, loaded: Boolean(result.data), error: result.error, refetch: result.refetch };
+}
+
+function Revisions({ target }: { target: HistoryTarget }) {
+  const { revisions, loading, loaded, error, refetch } = useRevisions(target);
   return (
-    <QueryState loading={loading && !data} error={toApiError(error)} empty={revisions.length === 0} emptyText="Not edited yet." onRetry={() => void refetch()}>
+    <QueryState loading={loading && !loaded} error={toApiError(error)} empty={revisions.length === 0} emptyText="Not edited yet." onRetry={() => void refetch()}>
       <Stack component="ol" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Earlier versions">
         {revisions.map((revision) => (
           <Paper component="li" key={revision.version} withBorder p="sm" radius="md">
@@ -221,8 +238,13 @@ function Revisions({ threadId }: { threadId: string }) {
   );
 }
 
-/** Moderators' disclosure of a thread's earlier versions, loaded when opened. */
-export function EditHistory({ thread }: { thread: ThreadFieldsFragment }) {
+export interface HistoryTarget {
+  kind: 'thread' | 'reply';
+  id: string;
+}
+
+/** Moderators' disclosure of a thread's or a reply's earlier versions, loaded when opened. */
+export function EditHistory({ target }: { target: HistoryTarget }) {
   const [open, setOpen] = useState(false);
   const id = useId();
   return (
@@ -231,7 +253,7 @@ export function EditHistory({ thread }: { thread: ThreadFieldsFragment }) {
         {open ? 'Hide edit history' : 'Edit history'}
       </Button>
       <Collapse expanded={open} id={id}>
-        {open && <Revisions threadId={thread.id} />}
+        {open && <Revisions target={target} />}
       </Collapse>
     </Stack>
   );

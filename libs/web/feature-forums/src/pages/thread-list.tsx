@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { ForumCategoriesDocument, ForumThreadsDocument, toApiError, type ThreadCardFieldsFragment } from '@commons/web-data-access';
 import { LoadMoreButton, PersonAvatar, QueryState, count, dateTime } from '@commons/web-ui';
 import { ThreadBadges } from '../components/thread-badges';
-import { forumPath, threadPath, type ForumCommunity } from '../forum-community';
+import { tagPath, threadPath, type ForumCommunity } from '../forum-community';
 import { isFiltered, toThreadFilter, type ForumFilters } from '../forum-model';
 
 function ThreadRow({ thread, slug, categoryName }: { thread: ThreadCardFieldsFragment; slug: string; categoryName: string | undefined }) {
@@ -27,7 +27,7 @@ function ThreadRow({ thread, slug, categoryName }: { thread: ThreadCardFieldsFra
           {thread.tags.length > 0 && (
             <Group gap={6} aria-label="Tags">
               {thread.tags.map((tag) => (
-                <Anchor key={tag} component={Link} to={`${forumPath(slug)}?tag=${encodeURIComponent(tag)}`} size="xs">
+                <Anchor key={tag} component={Link} to={tagPath(slug, tag)} size="xs">
                   #{tag}
                 </Anchor>
               ))}

@@ -3,45 +3,21 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { FollowThreadDocument, ForumThreadDocument, isNotFound, toApiError, useAction, useReaction, type ThreadFieldsFragment } from '@commons/web-data-access';
-import { ErrorAlert, NotFound, QueryState, ReactionsBar, count } from '@commons/web-ui';
+import { ErrorAlert, FollowToggle, NotFound, QueryState, ReactionsBar, count } from '@commons/web-ui';
 import { AuthorLine } from '../components/author-line';
 import { PostBody } from '../components/post-body';
 import { ThreadBadges } from '../components/thread-badges';
 import { setFollowing } from '../forum-cache';
-import { forumPath, ForumCommunityGate, threadPath, type ForumCommunity } from '../forum-community';
+import { forumPath, ForumCommunityGate, tagPath, threadPath, type ForumCommunity } from '../forum-community';
 import { Replies } from './replies';
 import { DeleteThreadConfirm, DuplicateForm, EditHistory, ModeratorMenu, ThreadEditForm } from './thread-actions';
-
-function FollowButton({ thread, run, busy }: { thread: ThreadFieldsFragment; run: (action: () => Promise<unknown>) => Promise<boolean>; busy: boolean }) {
-  const [follow] = useMutation(FollowThreadDocument);
-  return (
-    <Button
-      size="compact-sm"
-      variant={thread.viewerFollows ? 'light' : 'default'}
-      aria-pressed={thread.viewerFollows}
-      loading={busy}
-      leftSection={thread.viewerFollows ? <span aria-hidden="true">✓</span> : undefined}
-      onClick={() =>
-        void run(() =>
-          follow({
-            variables: { threadId: thread.id, follow: !thread.viewerFollows },
-            update: (cache, { data }) => {
-              if (data) setFollowing(cache, thread.id, data.followThread);
-            },
-          }),
-        )
-      }
-    >
-      Follow thread
-    </Button>
-  );
-}
 
 function ThreadView({ thread, community, onStale }: { thread: ThreadFieldsFragment; community: ForumCommunity; onStale: () => Promise<unknown> }) {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [closing, setClosing] = useState(false);
   const following = useAction();
+  const [follow] = useMutation(FollowThreadDocument);
   const moderation = useAction();
   const slug = community.slug;
   const canReact = community.viewerCan.participate && !thread.deleted;
@@ -94,7 +70,7 @@ function ThreadView({ thread, community, onStale }: { thread: ThreadFieldsFragme
               <Group gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Tags">
                 {thread.tags.map((tag) => (
                   <li key={tag}>
-                    <Anchor component={Link} to={`${forumPath(slug)}?tag=${encodeURIComponent(tag)}`} size="sm">
+                    <Anchor component={Link} to={tagPath(slug, tag)} size="sm">
                       #{tag}
                     </Anchor>
                   </li>
@@ -103,7 +79,21 @@ function ThreadView({ thread, community, onStale }: { thread: ThreadFieldsFragme
             )}
             {!thread.deleted && <ReactionsBar reactions={thread.reactions} canReact={canReact} onToggle={reaction.toggle} error={reaction.error} label="Reactions to the thread" />}
             <Group gap="xs">
-              <FollowButton thread={thread} run={following.run} busy={following.busy} />
+              <FollowToggle
+                label="Follow thread"
+                following={thread.viewerFollows}
+                busy={following.busy}
+                onToggle={(on) =>
+                  void following.run(() =>
+                    follow({
+                      variables: { threadId: thread.id, follow: on },
+                      update: (cache, { data }) => {
+                        if (data) setFollowing(cache, thread.id, data.followThread);
+                      },
+                    }),
+                  )
+                }
+              />
               {thread.viewerCan.edit && (
                 <Button size="compact-sm" variant="default" onClick={() => setEditing(true)}>
                   Edit
@@ -120,7 +110,7 @@ function ThreadView({ thread, community, onStale }: { thread: ThreadFieldsFragme
             {moderation.error && <ErrorAlert error={moderation.error} />}
             {closing && <DuplicateForm thread={thread} onDone={() => setClosing(false)} />}
             {deleting && <DeleteThreadConfirm thread={thread} onDone={() => setDeleting(false)} />}
-            {thread.viewerCan.moderate && <EditHistory thread={thread} />}
+            {thread.viewerCan.moderate && <EditHistory target={{ kind: 'thread', id: thread.id }} />}
           </Stack>
         )}
       </Paper>

@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import { Anchor, Blockquote, Code, Divider, List, Text, Title, Typography } from '@mantine/core';
-import { parseMarkdown, type Block, type Inline } from '../markdown-preview';
+import { parseMarkdown, type Block, type Inline } from './markdown-preview';
 
 function inline(nodes: Inline[]): ReactNode {
   return nodes.map((node, i) => {
