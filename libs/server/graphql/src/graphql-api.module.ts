@@ -7,7 +7,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig, AuthorizationService } from '@commons/server-core';
 import { AuthorizationGuard } from './authorization/authorization.guard';
-import { fieldAccessMiddleware } from './authorization/field-access.middleware';
+import { enforceFieldAccess } from './authorization/field-access';
 import { DomainErrorFilter } from './errors/domain-error.filter';
 import { createErrorFormatter } from './errors/error-formatter';
 import { VIEWER_RESOLVER, type GraphqlContext, type ViewerResolver } from './graphql-context';
@@ -49,7 +49,7 @@ export class GraphqlApiModule {
               parseOptions: limitParseOptions(config.graphql.limits),
               validationRules: limitValidationRules(config.graphql.limits),
               fieldResolverEnhancers: ['guards'],
-              buildSchemaOptions: { fieldMiddleware: [fieldAccessMiddleware(() => authorization)] },
+              transformSchema: (schema) => enforceFieldAccess(schema, () => authorization),
               plugins: [
                 introspectionForSignedInPlugin,
                 // No cache hints are used (answers depend on who asks): spare the per-field hint bookkeeping.
