@@ -6,6 +6,7 @@ import { readableCommunityIdsSql } from '@commons/server-communities';
 import { decodeCursor, encodeCursor } from '@commons/server-graphql';
 import { initialsOf, normalizeTag } from '@commons/shared-contracts';
 import type { SearchArgs, SearchHitType, SearchKind } from './dto/search.types';
+import { requiredWords, WordFrequencies, type SearchedTable } from './word-frequencies';
 
 // Highlight markers PostgreSQL puts around matches; never present in escaped text.
 const START = '\u0002';
@@ -21,13 +22,13 @@ export function highlight(text: string): string {
 const plain = (markdown: string) => markdown.replace(/!?\[([^\]]*)\]\([^)]*\)/gu, '$1').replace(/[*_`#>~|]+/gu, '');
 
 /**
- * How many of the most recent posts of each kind that have the query's required words are
- * considered. A common word matches a large share of a million posts; ranking them all takes
- * a scan of every match. Walking creation time backwards (an index) finds the latest few
- * hundred at once, and a rare word is found through the full-text index instead: PostgreSQL
- * picks by the words' frequency. Excluded words and phrases are then checked on those
- * candidates. Results are the best of the latest matches, as people expect of a discussion
- * platform, and the work per query stays bounded.
+ * How many of the most recent posts of each kind that contain the query's rarest required
+ * word are considered. A common word matches a large share of a million posts; ranking them
+ * all takes a scan of every match. Walking creation time backwards (an index) finds the
+ * latest few hundred at once, and a rare word is found through the full-text index instead:
+ * PostgreSQL picks by the word's frequency, which it estimates well for one word. The rest of
+ * the query (other words, their order, excluded words) is checked on those candidates. Results
+ * are the best of the latest matches, and the work per query stays bounded.
  */
 const CANDIDATES_PER_KIND = 400;
 
@@ -38,9 +39,15 @@ const CANDIDATES_PER_KIND = 400;
  */
 @Injectable()
 export class SearchService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly words: WordFrequencies,
+  ) {}
 
   async search(viewer: Viewer, args: SearchArgs) {
+    // The query as the index sees it (stemmed, excluded words dropped), to narrow by its rarest word.
+    const [{ tree }]: Array<{ tree: string }> = await this.dataSource.query(`SELECT querytree(websearch_to_tsquery('english', $1)) AS tree`, [args.query]);
+    const required = requiredWords(tree);
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
@@ -50,10 +57,15 @@ export class SearchService {
     // Written into each condition, not taken from the CTE: the planner then knows the words and
     // picks the full-text index for rare ones and the walk back in time for common ones.
     const full = `websearch_to_tsquery('english', ${query})`;
-    // What narrows the candidates: the words that must be there (excluded words and word order
-    // are checked on the candidates), or the whole query when it only excludes.
-    const required = `(CASE WHEN querytree(${full}) = 'T' THEN ${full} ELSE regexp_replace(querytree(${full}), '<(-|\\d+)>', '&', 'g')::tsquery END)`;
-    const matches = (vector: string) => `${vector} @@ ${required}`;
+    // What narrows the candidates: the rarest word every match must contain (the rest of the
+    // query, excluded words and word order, is checked on the candidates), or the whole query
+    // when it has alternatives (OR) or only excludes.
+    const rarest = new Map<SearchedTable, string>();
+    if (required.length > 0) for (const table of ['forum_threads', 'forum_replies', 'blog_posts'] as const) rarest.set(table, await this.words.rarest(table, required));
+    const matches = (vector: string, table: SearchedTable) => {
+      const word = rarest.get(table);
+      return word === undefined ? `${vector} @@ ${full}` : `${vector} @@ ${param(`'${word.replace(/'/gu, "''")}'`)}::tsquery`;
+    };
     const candidates = (select: string) => `(SELECT * FROM (${select}) c WHERE c.vector @@ ${full})`;
     const readable = readableCommunityIdsSql(viewer, param);
     const f = args.filter ?? {};
@@ -75,7 +87,7 @@ export class SearchService {
     if (wants('THREAD')) {
       parts.push(candidates(`SELECT 'THREAD' AS kind, t.id, t.id AS thread_id, t.community_id, t.author_id, t.title, t.body, t.created_at, t.search_vector AS vector
                     FROM forum_threads t
-                   WHERE ${matches('t.search_vector')} AND t.deleted_at IS NULL
+                   WHERE ${matches('t.search_vector', 'forum_threads')} AND t.deleted_at IS NULL
                      AND t.community_id IN (SELECT id FROM readable)${and(threadFilters)}${and(authorAndDates('t'))}
                    ORDER BY t.created_at DESC LIMIT ${CANDIDATES_PER_KIND}`));
     }
@@ -85,14 +97,14 @@ export class SearchService {
       const blogFilters = [...(f.communityId ? [`p.community_id = ${param(f.communityId)}`] : []), ...(f.tag ? [`p.tags @> ARRAY[${param(normalizeTag(f.tag))}]::text[]`] : [])];
       parts.push(candidates(`SELECT 'BLOG_POST' AS kind, p.id, NULL::uuid AS thread_id, p.community_id, p.author_id, p.title, p.excerpt || ' ' || p.body AS body, p.published_at AS created_at, p.search_vector AS vector
                     FROM blog_posts p
-                   WHERE ${matches('p.search_vector')} AND p.state = 'PUBLISHED' AND p.published_at <= now()
+                   WHERE ${matches('p.search_vector', 'blog_posts')} AND p.state = 'PUBLISHED' AND p.published_at <= now()
                      AND p.community_id IN (SELECT id FROM readable)${and(blogFilters)}${and(authorAndDates('p'))}
                    ORDER BY p.published_at DESC LIMIT ${CANDIDATES_PER_KIND}`));
     }
     if (wants('REPLY')) {
       parts.push(candidates(`SELECT 'REPLY' AS kind, r.id, r.thread_id, r.community_id, r.author_id, t.title, r.body, r.created_at, r.search_vector AS vector
                     FROM forum_replies r JOIN forum_threads t ON t.id = r.thread_id
-                   WHERE ${matches('r.search_vector')} AND r.deleted_at IS NULL AND t.deleted_at IS NULL
+                   WHERE ${matches('r.search_vector', 'forum_replies')} AND r.deleted_at IS NULL AND t.deleted_at IS NULL
                      AND r.community_id IN (SELECT id FROM readable)${and(threadFilters)}${and(authorAndDates('r'))}
                    ORDER BY r.created_at DESC LIMIT ${CANDIDATES_PER_KIND}`));
     }
