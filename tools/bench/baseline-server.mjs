@@ -24,6 +24,7 @@ const built = (path) => require(join(repoRoot, 'dist/apps/api/libs/server', path
 const { ForumRepository } = built('forums/src/forum.repository.js');
 const { CommunityRepository } = built('communities/src/community.repository.js');
 const { SearchService } = built('search/src/search.service.js');
+const { WordFrequencies } = built('search/src/word-frequencies.js');
 const { renderMarkdown } = built('core/src/index.js');
 
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: Number(env.DATABASE_POOL_MAX ?? 10), application_name: 'commons-bench-baseline' });
@@ -49,7 +50,7 @@ const offsetDataSource = (offset) => ({
 const clock = { now: () => new Date() };
 const forums = new ForumRepository(dataSource);
 const communities = new CommunityRepository(dataSource, clock);
-const search = new SearchService(dataSource);
+const search = new SearchService(dataSource, new WordFrequencies(dataSource, clock));
 
 const cookieName = env.SESSION_COOKIE ?? 'commons_session';
 const secretKey = env.SECRET_KEY ?? '';

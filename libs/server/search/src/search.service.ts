@@ -30,7 +30,7 @@ const plain = (markdown: string) => markdown.replace(/!?\[([^\]]*)\]\([^)]*\)/gu
  * the query (other words, their order, excluded words) is checked on those candidates. Results
  * are the best of the latest matches, and the work per query stays bounded.
  */
-const CANDIDATES_PER_KIND = 400;
+const CANDIDATES_PER_KIND = 200;
 
 /**
  * Full-text search over forum threads and replies and blog posts, ranked by relevance with a lean towards recent
