@@ -48,7 +48,6 @@ export class GraphqlApiModule {
               hideSchemaDetailsFromClientErrors: !config.graphql.introspection,
               parseOptions: limitParseOptions(config.graphql.limits),
               validationRules: limitValidationRules(config.graphql.limits),
-              fieldResolverEnhancers: ['guards'],
               transformSchema: (schema) => enforceFieldAccess(schema, () => authorization),
               plugins: [
                 introspectionForSignedInPlugin,

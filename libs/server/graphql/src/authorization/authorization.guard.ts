@@ -6,10 +6,11 @@ import type { GraphqlContext } from '../graphql-context';
 import { AUTHORIZATION_METADATA, type FieldAccess } from './authorization.decorators';
 
 /**
- * Runs before every resolver and field resolver. A root resolver (query, mutation,
- * subscription) without @Public or @Authorize is refused (fail closed), so forgetting a rule
- * cannot open data. A field resolver without its own rule is protected by its type's rule,
- * which the field middleware enforces and the schema test proves present.
+ * Runs before every root resolver (query, mutation, subscription): one without @Public or
+ * @Authorize is refused (fail closed), so forgetting a rule cannot open data. Object fields,
+ * field resolvers included, are enforced by their own or their type's rule (enforceFieldAccess,
+ * wrapped into the schema), which the schema test proves present; running this guard on them
+ * too would repeat that check at the cost of a Nest execution context per field and row.
  */
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 

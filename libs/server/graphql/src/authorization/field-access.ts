@@ -14,6 +14,18 @@ import type { FieldAccess } from './authorization.decorators';
  * of the server's work.
  */
 export function enforceFieldAccess(schema: GraphQLSchema, authorization: () => AuthorizationService): GraphQLSchema {
+  // A type's rule is the same for every field of one object: decided once per request, object and rule.
+  const decisions = new WeakMap<GraphqlContext, WeakMap<object, Map<string, boolean>>>();
+  const allowed = (context: GraphqlContext, source: unknown, action: string): boolean => {
+    if (typeof source !== 'object' || source === null) return authorization().can(context.viewer, action, source);
+    let byObject = decisions.get(context);
+    if (!byObject) decisions.set(context, (byObject = new WeakMap()));
+    let byAction = byObject.get(source);
+    if (!byAction) byObject.set(source, (byAction = new Map()));
+    let decision = byAction.get(action);
+    if (decision === undefined) byAction.set(action, (decision = authorization().can(context.viewer, action, source)));
+    return decision;
+  };
   // Root fields are the guard's (AuthorizationGuard): it knows "signed out" from "not allowed".
   const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean));
   for (const type of Object.values(schema.getTypeMap())) {
@@ -29,8 +41,7 @@ export function enforceFieldAccess(schema: GraphQLSchema, authorization: () => A
         : () => {
             throw new ForbiddenError();
           };
-      field.resolve = (source, args, context, info) =>
-        authorization().can(context.viewer, access.action, source) ? resolve(source, args, context, info) : refused();
+      field.resolve = (source, args, context, info) => (allowed(context, source, access.action) ? resolve(source, args, context, info) : refused());
     }
   }
   return schema;
