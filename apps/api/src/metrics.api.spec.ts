@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TestApp } from '@commons/server-testing';
+import { connectWs, TEST_ORIGIN, type TestApp } from '@commons/server-testing';
 import { startTestApp } from './test/test-app';
 
 const TOKEN = 'metrics-token-for-the-api-tests-0123456789';
@@ -100,5 +100,19 @@ describe('/metrics when METRICS_TOKEN is set', () => {
     await client.errorCode(invalid);
     await client.errorCode(invalid);
     expect(sample(await read(api), VALIDATIONS) - before).toBe(4);
+  });
+
+  it('counts WebSocket validations apart, once per distinct document', async () => {
+    const { client } = await api.signedIn();
+    const WS = 'commons_graphql_validations_total{transport="ws"}';
+    const before = sample(await read(api), WS);
+    const ws = connectWs(api.url, { cookie: client.cookieHeader, origin: TEST_ORIGIN });
+    try {
+      const query = `query OverSocket${randomUUID().replaceAll('-', '')} { viewer { id } }`;
+      for (let i = 0; i < 3; i++) expect((await ws.execute(query)).errors).toBeUndefined();
+    } finally {
+      await ws.dispose();
+    }
+    expect(sample(await read(api), WS) - before).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import { compare, graphqlOk, jsonOk, sendOnce, statementsPerRequest } from '../l
 
 export const SQL_TOTAL = 'commons_sql_statements_total';
 export const VALIDATIONS_TOTAL = 'commons_graphql_validations_total{transport="http"}';
+export const WS_VALIDATIONS_TOTAL = 'commons_graphql_validations_total{transport="ws"}';
 
 /** A variant served by the API through GraphQL; `operations` is a list of [query, variables] cycled through. */
 export function apiVariant(ctx, key, label, operations) {

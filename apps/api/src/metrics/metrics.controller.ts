@@ -1,9 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Inject, NotFoundException, Req, Res } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@commons/server-core';
 import { StatementCounter } from '@commons/server-database';
+import { GraphqlWsServer } from '@commons/server-graphql';
 import { GraphqlValidationsPlugin } from './graphql-validations.plugin';
 import { PROMETHEUS_CONTENT_TYPE, toPrometheusText, type MetricFamily } from './prometheus-text';
 
@@ -22,6 +24,8 @@ export class MetricsController {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly dataSource: DataSource,
     private readonly validations: GraphqlValidationsPlugin,
+    // The WebSocket server belongs to the GraphQL module, which this one does not import.
+    private readonly modules: ModuleRef,
   ) {
     this.expected = digest(`Bearer ${config.metricsToken ?? ''}`);
   }
@@ -52,9 +56,12 @@ export class MetricsController {
     families.push(
       {
         name: 'commons_graphql_validations_total',
-        help: 'GraphQL documents validated; operations served from the document cache are not validated again. HTTP only.',
+        help: 'GraphQL documents validated; operations served from a document cache (Apollo Server on HTTP, its own on WebSocket) are not validated again.',
         type: 'counter',
-        samples: [{ labels: { transport: 'http' }, value: this.validations.total }],
+        samples: [
+          { labels: { transport: 'http' }, value: this.validations.total },
+          { labels: { transport: 'ws' }, value: this.modules.get(GraphqlWsServer, { strict: false }).validations },
+        ],
       },
       {
         name: 'process_cpu_user_seconds_total',

@@ -14,3 +14,4 @@ export * from './form-actions';
 export * from './follow-toggle';
 export * from './markdown-editor';
 export * from './markdown-view';
+export * from './confirm-removal';

@@ -58,6 +58,7 @@ export class GraphqlWsServer implements OnModuleDestroy {
   private readonly rules: readonly ValidationRule[];
   private readonly parseOptions: ParseOptions;
   private readonly documents = new Map<string, CheckedDocument>();
+  private validated = 0;
   private readonly format: ReturnType<typeof createErrorFormatter>;
 
   constructor(
@@ -145,6 +146,11 @@ export class GraphqlWsServer implements OnModuleDestroy {
    * Parses and validates an operation once per distinct text (validation costs more than
    * most executions); the schema does not change while the server runs.
    */
+  /** Documents validated so far (distinct texts, while they stay in the cache): for /metrics. */
+  get validations(): number {
+    return this.validated;
+  }
+
   private checkDocument(schema: GraphQLSchema, query: string): CheckedDocument {
     const cached = this.documents.get(query);
     if (cached) {
@@ -156,6 +162,7 @@ export class GraphqlWsServer implements OnModuleDestroy {
     let checked: CheckedDocument;
     try {
       const document = parse(query, this.parseOptions);
+      this.validated++;
       const errors = validate(schema, document, this.rules);
       checked = errors.length > 0 ? { errors: errors.map(asValidationError) } : { document };
     } catch (error) {

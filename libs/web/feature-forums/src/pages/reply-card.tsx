@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { Alert, Badge, Blockquote, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Blockquote, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { ErrorCode } from '@commons/shared-contracts';
 import { AcceptAnswerDocument, DeleteReplyDocument, EditReplyDocument, useAction, useForm, useReaction, type ReplyFieldsFragment, type ThreadFieldsFragment } from '@commons/web-data-access';
-import { ConflictAlert, ErrorAlert, FormActions, ReactionsBar } from '@commons/web-ui';
+import { ConfirmRemoval, ConflictAlert, ErrorAlert, FormActions, ReactionsBar } from '@commons/web-ui';
 import { AuthorLine } from '../components/author-line';
 import { EditHistory } from './thread-actions';
 import { ForumEditor, useThreadCommunityId } from '../components/forum-editor';
@@ -153,35 +153,25 @@ export function ReplyCard({
           </Group>
         )}
         {confirmDelete && (
-          <Alert color="red" title="Remove this reply?" variant="light">
-            <Stack gap="xs">
-              <Text size="sm">Its text is removed for everyone{accepted ? ', and it stops being the accepted answer' : ''}. This cannot be undone.</Text>
-              <Group gap="xs">
-                <Button
-                  color="red"
-                  size="xs"
-                  loading={action.busy}
-                  onClick={async () => {
-                    const done = await action.run(() =>
-                      remove({
-                        variables: { replyId: reply.id },
-                        update: (cache) => {
-                          unacceptReply(cache, thread.id, reply.id);
-                          if (accepted) forgetThreadLists(cache);
-                        },
-                      }),
-                    );
-                    if (done) setConfirmDelete(false);
-                  }}
-                >
-                  Remove reply
-                </Button>
-                <Button variant="default" size="xs" onClick={() => setConfirmDelete(false)}>
-                  Keep it
-                </Button>
-              </Group>
-            </Stack>
-          </Alert>
+          <ConfirmRemoval
+            title="Remove this reply?"
+            consequence={`Its text is removed for everyone${accepted ? ', and it stops being the accepted answer' : ''}.`}
+            confirmLabel="Remove reply"
+            busy={action.busy}
+            onConfirm={async () => {
+              const done = await action.run(() =>
+                remove({
+                  variables: { replyId: reply.id },
+                  update: (cache) => {
+                    unacceptReply(cache, thread.id, reply.id);
+                    if (accepted) forgetThreadLists(cache);
+                  },
+                }),
+              );
+              if (done) setConfirmDelete(false);
+            }}
+            onCancel={() => setConfirmDelete(false)}
+          />
         )}
         {action.error && <ErrorAlert error={action.error} />}
         {thread.viewerCan.moderate && reply.editedAt && !editing && <EditHistory target={{ kind: 'reply', id: reply.id }} />}

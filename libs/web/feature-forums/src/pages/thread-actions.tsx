@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Button, Code, Collapse, Group, Menu, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Code, Collapse, Menu, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { ErrorCode, POST_TITLE_MAX_LENGTH } from '@commons/shared-contracts';
 import {
   CloseThreadAsDuplicateDocument,
@@ -17,7 +17,7 @@ import {
   useForm,
   type ThreadFieldsFragment,
 } from '@commons/web-data-access';
-import { ConflictAlert, ErrorAlert, FormActions, QueryState, count, dateTime } from '@commons/web-ui';
+import { ConfirmRemoval, ConflictAlert, ErrorAlert, FormActions, QueryState, count, dateTime } from '@commons/web-ui';
 import { ForumEditor } from '../components/forum-editor';
 import { forgetThreadLists } from '../forum-cache';
 import { threadIdFrom, rules } from '../forum-model';
@@ -72,27 +72,17 @@ export function DeleteThreadConfirm({ thread, onDone }: { thread: ThreadFieldsFr
   const [remove] = useMutation(DeleteThreadDocument);
   const action = useAction();
   return (
-    <Alert color="red" title="Remove this thread?" variant="light">
-      <Stack gap="xs">
-        <Text size="sm">Its text is removed for everyone; its replies stay. This cannot be undone.</Text>
-        {action.error && <ErrorAlert error={action.error} />}
-        <Group gap="xs">
-          <Button
-            color="red"
-            size="xs"
-            loading={action.busy}
-            onClick={async () => {
-              if (await action.run(() => remove({ variables: { threadId: thread.id }, update: forgetThreadLists }))) onDone();
-            }}
-          >
-            Remove thread
-          </Button>
-          <Button variant="default" size="xs" onClick={onDone}>
-            Keep it
-          </Button>
-        </Group>
-      </Stack>
-    </Alert>
+    <ConfirmRemoval
+      title="Remove this thread?"
+      consequence="Its text is removed for everyone; its replies stay."
+      confirmLabel="Remove thread"
+      busy={action.busy}
+      error={action.error}
+      onConfirm={async () => {
+        if (await action.run(() => remove({ variables: { threadId: thread.id }, update: forgetThreadLists }))) onDone();
+      }}
+      onCancel={onDone}
+    />
   );
 }
 
