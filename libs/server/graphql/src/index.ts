@@ -10,3 +10,4 @@ export * from './realtime/graphql-ws.server';
 export * from './authorization/viewer.decorator';
 export * from './loaders/request-loaders';
 export * from './inputs/input-helpers';
+export * from './inputs/post-inputs';

@@ -1,8 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength, Min } from 'class-validator';
-import { ConnectionArgs, trim } from '@commons/server-graphql';
-import { BlogAuthors, COMMENT_MAX_LENGTH, EXCERPT_MAX_LENGTH, POST_BODY_MAX_LENGTH, POST_TITLE_MAX_LENGTH, TAGS_MAX } from '@commons/shared-contracts';
+import { ConnectionArgs, PostBody, PostTags, PostTitle, trim } from '@commons/server-graphql';
+import { BlogAuthors, COMMENT_MAX_LENGTH, EXCERPT_MAX_LENGTH } from '@commons/shared-contracts';
 import { BlogAuthorsEnum } from './blog.types';
 
 const cover = IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'Use an https:// address for the cover image.' });
@@ -14,13 +14,11 @@ export class CreateBlogPostInput {
   communityId: string;
 
   @Field()
-  @Transform(trim)
-  @Length(1, POST_TITLE_MAX_LENGTH, { message: `Enter a title of 1 to ${POST_TITLE_MAX_LENGTH} characters.` })
+  @PostTitle()
   title: string;
 
   @Field(() => String, { defaultValue: '', description: 'Markdown; a draft may start empty.' })
-  @IsString()
-  @MaxLength(POST_BODY_MAX_LENGTH, { message: `Write at most ${POST_BODY_MAX_LENGTH.toLocaleString('en')} characters.` })
+  @PostBody({ mayBeEmpty: true })
   body = '';
 
   @Field(() => String, { defaultValue: '' })
@@ -34,8 +32,7 @@ export class CreateBlogPostInput {
   coverImageUrl?: string | null;
 
   @Field(() => [String], { defaultValue: [] })
-  @ArrayMaxSize(TAGS_MAX, { message: `Use at most ${TAGS_MAX} tags.` })
-  @IsString({ each: true })
+  @PostTags()
   tags: string[] = [];
 
   @Field(() => [ID], { defaultValue: [] })
@@ -56,15 +53,13 @@ export class UpdateBlogPostInput {
   version: number;
 
   @Field(() => String, { nullable: true })
-  @Transform(trim)
   @IsOptional()
-  @Length(1, POST_TITLE_MAX_LENGTH, { message: `Enter a title of 1 to ${POST_TITLE_MAX_LENGTH} characters.` })
+  @PostTitle()
   title?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @MaxLength(POST_BODY_MAX_LENGTH, { message: `Write at most ${POST_BODY_MAX_LENGTH.toLocaleString('en')} characters.` })
+  @PostBody({ mayBeEmpty: true })
   body?: string;
 
   @Field(() => String, { nullable: true })
@@ -80,8 +75,7 @@ export class UpdateBlogPostInput {
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(TAGS_MAX, { message: `Use at most ${TAGS_MAX} tags.` })
-  @IsString({ each: true })
+  @PostTags()
   tags?: string[];
 
   @Field(() => [ID], { nullable: true })

@@ -1,13 +1,10 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
-import { ConnectionArgs, trim } from '@commons/server-graphql';
-import { POST_BODY_MAX_LENGTH, POST_TITLE_MAX_LENGTH, ReactionKind, TAGS_MAX, ThreadKind } from '@commons/shared-contracts';
+import { ConnectionArgs, PostBody, PostTags, PostTitle, trim } from '@commons/server-graphql';
+import { ReactionKind, ThreadKind } from '@commons/shared-contracts';
 import { ReactionKindEnum, ThreadKindEnum } from './forum.types';
-
-const title = Length(1, POST_TITLE_MAX_LENGTH, { message: `Enter a title of 1 to ${POST_TITLE_MAX_LENGTH} characters.` });
-const body = Length(1, POST_BODY_MAX_LENGTH, { message: `Write 1 to ${POST_BODY_MAX_LENGTH.toLocaleString('en')} characters.` });
 
 @InputType()
 export class CreateThreadInput {
@@ -25,19 +22,15 @@ export class CreateThreadInput {
   kind: ThreadKind = ThreadKind.Discussion;
 
   @Field()
-  @Transform(trim)
-  @title
+  @PostTitle()
   title: string;
 
   @Field({ description: 'Markdown.' })
-  @IsString()
-  @body
+  @PostBody()
   body: string;
 
   @Field(() => [String], { defaultValue: [] })
-  @ArrayMaxSize(TAGS_MAX, { message: `Use at most ${TAGS_MAX} tags.` })
-  @IsString({ each: true })
-  @MaxLength(60, { each: true })
+  @PostTags()
   tags: string[] = [];
 }
 
@@ -53,22 +46,18 @@ export class EditThreadInput {
   version: number;
 
   @Field(() => String, { nullable: true })
-  @Transform(trim)
   @IsOptional()
-  @title
+  @PostTitle()
   title?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsString()
-  @body
+  @PostBody()
   body?: string;
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(TAGS_MAX, { message: `Use at most ${TAGS_MAX} tags.` })
-  @IsString({ each: true })
-  @MaxLength(60, { each: true })
+  @PostTags()
   tags?: string[];
 }
 
@@ -79,8 +68,7 @@ export class ReplyInput {
   threadId: string;
 
   @Field({ description: 'Markdown.' })
-  @IsString()
-  @body
+  @PostBody()
   body: string;
 
   @Field(() => ID, { nullable: true, description: 'The reply this one answers (quoted).' })
@@ -101,8 +89,7 @@ export class EditReplyInput {
   version: number;
 
   @Field()
-  @IsString()
-  @body
+  @PostBody()
   body: string;
 }
 
