@@ -151,7 +151,7 @@ export class ContentGenerator {
     const category = c.categories[Math.min(c.categories.length - 1, Math.floor(Math.pow(random.next(), 1.5) * c.categories.length))];
 
     // Replies: the first answer to a question comes after minutes to days; the rest follow.
-    const replyCount = plan.replies === 0 ? 0 : plan.replies;
+    const replyCount = plan.replies;
     const duration = plan.long ? end - createdAt : random.logNormal(1.5 * DAY, 1.2);
     let at = createdAt + (question ? random.logNormal(50 * MINUTE, 1.8) : random.logNormal(3 * HOUR, 1.5));
     const replyIds: string[] = [];
@@ -238,7 +238,7 @@ export class ContentGenerator {
         await this.react(random, c, id, publishedAt, 3);
       }
       await this.writers.blogPosts.write([
-        id, c.id, people(this.organisation, author.person), slug, title, body.markdown, body.html, this.text.excerpt(topic), [topicTag(topic)], state,
+        id, c.id, idOf(this.organisation, author.person), slug, title, body.markdown, body.html, this.text.excerpt(topic), [topicTag(topic)], state,
         publishedAt === null ? null : new Date(Math.min(publishedAt, this.organisation.now)), comments, new Date(createdAt), new Date(publishedAt ?? createdAt),
       ]);
       this.count(1 + comments);
@@ -257,7 +257,7 @@ export class ContentGenerator {
       const id = random.uuidv7(at);
       const parent = topLevel.length > 0 && random.chance(0.3) ? random.pick(topLevel) : null;
       const text = this.text.reply();
-      await this.writers.blogComments.write([id, postId, c.id, parent, people(this.organisation, member.person), text.markdown, text.html, new Date(at), random.chance(0.01) ? new Date(at + HOUR) : null]);
+      await this.writers.blogComments.write([id, postId, c.id, parent, idOf(this.organisation, member.person), text.markdown, text.html, new Date(at), random.chance(0.01) ? new Date(at + HOUR) : null]);
       await this.react(random, c, id, at, 0.4);
       if (!parent) topLevel.push(id);
       written++;
@@ -271,8 +271,8 @@ export class ContentGenerator {
     for (const c of this.forumCommunities) {
       for (const member of random.sample(c.members, Math.ceil(c.members.length * 0.03))) {
         const at = new Date(member.joinedAt + DAY);
-        if (random.chance(0.5)) await this.writers.follows.write([people(this.organisation, member.person), 'CATEGORY', random.pick(c.categories).id, c.id, at]);
-        else await this.writers.follows.write([people(this.organisation, member.person), 'TAG', topicTag(random.pick(c.topics)), c.id, at]);
+        if (random.chance(0.5)) await this.writers.follows.write([idOf(this.organisation, member.person), 'CATEGORY', random.pick(c.categories).id, c.id, at]);
+        else await this.writers.follows.write([idOf(this.organisation, member.person), 'TAG', topicTag(random.pick(c.topics)), c.id, at]);
       }
     }
   }
@@ -289,7 +289,7 @@ export class ContentGenerator {
       const key = `${member.person}:${kind}`;
       if (given.has(key)) continue;
       given.add(key);
-      await this.writers.reactions.write([targetId, people(this.organisation, member.person), kind, c.id, new Date(Math.min(this.organisation.now, at + random.exponential(6 * HOUR)))]);
+      await this.writers.reactions.write([targetId, idOf(this.organisation, member.person), kind, c.id, new Date(Math.min(this.organisation.now, at + random.exponential(6 * HOUR)))]);
     }
     return given;
   }
@@ -313,4 +313,5 @@ export class ContentGenerator {
   }
 }
 
-const people = (organisation: Organisation, index: number) => organisation.people[index].id;
+/** The account id of the person at `index`. */
+const idOf = (organisation: Organisation, index: number) => organisation.people[index].id;
