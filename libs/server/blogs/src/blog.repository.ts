@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Viewer } from '@commons/server-core';
 import { readableCommunityIdsSql } from '@commons/server-communities';
 import { reactionSummarySql } from '@commons/server-forums';
-import { decodeCursor, encodeCursor, type ConnectionArgs } from '@commons/server-graphql';
+import { decodeCursor, toConnection, type ConnectionArgs } from '@commons/server-graphql';
 import { BlogAuthors, initialsOf, type BlogPostState } from '@commons/shared-contracts';
 import type { BlogCommentType } from './dto/blog.types';
 
@@ -72,12 +72,7 @@ function toRow(r: Raw): BlogPostRow {
 }
 
 function page<T extends { id: string }>(rows: Raw[], first: number, hadCursor: boolean, map: (r: Raw) => T, sortOf: (t: T) => number) {
-  const nodes = rows.slice(0, first).map(map);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor([sortOf(node), node.id]), node }));
-  return {
-    edges,
-    pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: hadCursor, startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
-  };
+  return toConnection(rows.map(map), first, (node) => [sortOf(node), node.id], hadCursor);
 }
 
 /** Blog queries, each page in one statement; "published" means PUBLISHED with its time come. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { decodeCursor, encodeCursor, type ConnectionArgs } from '@commons/server-graphql';
+import { decodeCursor, toConnection, type ConnectionArgs } from '@commons/server-graphql';
 import { initialsOf, type ReactionKind, type ThreadKind } from '@commons/shared-contracts';
 import type { PostAuthorType, ReactionCountType, ReplyQuoteType, TagCountType } from './dto/forum.types';
 import type { ThreadFilter } from './dto/forum.inputs';
@@ -179,17 +179,7 @@ export class ForumRepository {
         LIMIT ${param(args.first + 1)}`,
       params,
     );
-    const page = rows.slice(0, args.first).map(toThreadRow);
-    const edges = page.map((t) => ({ cursor: encodeCursor([`${t.pinnedAt ? 1 : 0}|${t.lastActivityAt.getTime()}`, t.id]), node: t }));
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        hasPreviousPage: after !== undefined,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-    };
+    return toConnection(rows.map(toThreadRow), args.first, (t) => [`${t.pinnedAt ? 1 : 0}|${t.lastActivityAt.getTime()}`, t.id], after !== undefined);
   }
 
   /** A page of replies in time order with authors, quotes and reactions, in one statement. */
@@ -202,17 +192,7 @@ export class ForumRepository {
       keyset = 'AND (r.created_at, r.id) > ($4, $5::uuid)';
     }
     const rows: Raw[] = await this.dataSource.query(`${REPLY_SELECT} WHERE r.thread_id = $2 ${keyset} ORDER BY r.created_at, r.id LIMIT $3`, params);
-    const page = rows.slice(0, args.first).map(toReplyRow);
-    const edges = page.map((r) => ({ cursor: encodeCursor([r.createdAt.getTime(), r.id]), node: r }));
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        hasPreviousPage: after !== undefined,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-    };
+    return toConnection(rows.map(toReplyRow), args.first, (r) => [r.createdAt.getTime(), r.id], after !== undefined);
   }
 
   /** One reply as a page of replies shows it, whoever may read it (the caller checks). */

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '@commons/server-core';
 import { readableCommunityIdsSql } from '@commons/server-communities';
-import { decodeCursor, encodeCursor } from '@commons/server-graphql';
+import { decodeCursor, toConnection } from '@commons/server-graphql';
 import { initialsOf, normalizeTag } from '@commons/shared-contracts';
 import type { SearchArgs, SearchHitType, SearchKind } from './dto/search.types';
 import { requiredWords, WordFrequencies, type SearchedTable } from './word-frequencies';
@@ -132,36 +132,26 @@ export class SearchService {
         ORDER BY page.score DESC, page.id DESC`,
       params,
     );
-    const page = rows.slice(0, args.first);
-    const edges = page.map((r) => {
-      const node: SearchHitType = {
-        kind: r['kind'] as SearchKind,
-        id: r['id'] as string,
-        threadId: (r['thread_id'] as string | null) ?? null,
-        postSlug: (r['post_slug'] as string | null) ?? null,
-        communityId: r['community_id'] as string,
-        communityName: r['community_name'] as string,
-        communitySlug: r['community_slug'] as string,
-        titleHtml: highlight(r['title_marked'] as string),
-        snippetHtml: highlight(plain(r['body_marked'] as string)),
-        author: {
-          id: r['author_id'] as string,
-          displayName: r['author_name'] as string,
-          initials: initialsOf(r['author_name'] as string),
-          title: (r['author_title'] as string | null) ?? null,
-        },
-        createdAt: r['created_at'] as Date,
-      };
-      return { cursor: encodeCursor([Number(r['score']), node.id]), node };
-    });
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        hasPreviousPage: after !== undefined,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
+    // The keyset is the score, which the hit itself does not show.
+    const scores = new Map(rows.map((r) => [r['id'] as string, Number(r['score'])]));
+    const hits = rows.map((r): SearchHitType => ({
+      kind: r['kind'] as SearchKind,
+      id: r['id'] as string,
+      threadId: (r['thread_id'] as string | null) ?? null,
+      postSlug: (r['post_slug'] as string | null) ?? null,
+      communityId: r['community_id'] as string,
+      communityName: r['community_name'] as string,
+      communitySlug: r['community_slug'] as string,
+      titleHtml: highlight(r['title_marked'] as string),
+      snippetHtml: highlight(plain(r['body_marked'] as string)),
+      author: {
+        id: r['author_id'] as string,
+        displayName: r['author_name'] as string,
+        initials: initialsOf(r['author_name'] as string),
+        title: (r['author_title'] as string | null) ?? null,
       },
-    };
+      createdAt: r['created_at'] as Date,
+    }));
+    return toConnection(hits, args.first, (hit) => [scores.get(hit.id) ?? 0, hit.id], after !== undefined);
   }
 }
