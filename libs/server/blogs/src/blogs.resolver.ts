@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ParseUUIDPipe } from '@nestjs/common';
-import { AuthorizationService, PlatformAction, type Viewer } from '@commons/server-core';
+import { AuthorizationService, Clock, PlatformAction, type Viewer } from '@commons/server-core';
 import { Authorize, ConnectionArgs, CurrentViewer } from '@commons/server-graphql';
 import { BlogAction } from './blog-access';
 import { BlogRepository, type BlogPostRow } from './blog.repository';
@@ -9,6 +9,9 @@ import type { CommunityAccess } from '@commons/server-communities';
 import { BlogCommentInput, BlogPostLookupArgs, BlogPostsArgs, BlogSettingsInput, CreateBlogPostInput, PublishBlogPostInput, UpdateBlogPostInput } from './dto/blog.inputs';
 import { BlogCommentConnection, BlogCommentType, BlogPostConnection, BlogPostPermissionsType, BlogPostType, BlogSettingsType } from './dto/blog.types';
 import { ForumRepository, type ReactionCountType } from '@commons/server-forums';
+
+/** A page of post rows, as the service answers it. */
+type PostPage = Awaited<ReturnType<BlogsService['feed']>>;
 
 function toPostType(post: BlogPostRow, access: CommunityAccess, now: Date): BlogPostType {
   return {
@@ -27,6 +30,7 @@ export class BlogsResolver {
     private readonly repository: BlogRepository,
     private readonly authorization: AuthorizationService,
     private readonly forumRepository: ForumRepository,
+    private readonly clock: Clock,
   ) {}
 
   @Query(() => BlogSettingsType, { description: "A community's blog: who writes, and whether you may." })
@@ -47,75 +51,75 @@ export class BlogsResolver {
   @Authorize(PlatformAction.SignedIn)
   async blogPosts(@CurrentViewer() viewer: Viewer, @Args() args: BlogPostsArgs) {
     const { access, page } = await this.blogs.communityPosts(viewer, args.communityId, args);
-    const now = new Date();
-    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toPostType(e.node, access, now) })) };
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: this.toType(e.node, access) })) };
   }
 
   @Query(() => BlogPostConnection, { description: 'Latest published posts from every community you may read.' })
   @Authorize(PlatformAction.SignedIn)
   async feed(@CurrentViewer() viewer: Viewer, @Args() args: ConnectionArgs) {
-    const page = await this.blogs.feed(viewer, args);
-    const access = await this.blogs.accessMap(viewer, page.edges.map((e) => e.node.communityId));
-    const now = new Date();
-    return {
-      ...page,
-      edges: page.edges.flatMap((e) => {
-        const facts = access.get(e.node.communityId);
-        return facts ? [{ cursor: e.cursor, node: toPostType(e.node, facts, now) }] : [];
-      }),
-    };
+    return this.readablePage(viewer, await this.blogs.feed(viewer, args), () => true);
   }
 
   @Query(() => BlogPostConnection, { description: 'Your drafts, scheduled and unpublished posts.' })
   @Authorize(PlatformAction.SignedIn)
   async myBlogDrafts(@CurrentViewer() viewer: Viewer, @Args() args: ConnectionArgs) {
-    const page = await this.blogs.mine(viewer, args);
+    return this.readablePage(viewer, await this.blogs.mine(viewer, args), (post, access) =>
+      this.authorization.can(viewer, BlogAction.Read, { access, authors: post.authors }),
+    );
+  }
+
+  /**
+   * A page of posts from many communities as types: each with its community's access facts,
+   * keeping those the viewer may still read in that community (and `keep` allows).
+   */
+  private async readablePage(viewer: Viewer, page: PostPage, keep: (post: BlogPostRow, access: CommunityAccess) => boolean) {
     const access = await this.blogs.accessMap(viewer, page.edges.map((e) => e.node.communityId));
-    const now = new Date();
     return {
       ...page,
       edges: page.edges.flatMap((e) => {
         const facts = access.get(e.node.communityId);
-        return facts && this.authorization.can(viewer, BlogAction.Read, { access: facts, authors: e.node.authors })
-          ? [{ cursor: e.cursor, node: toPostType(e.node, facts, now) }]
-          : [];
+        return facts && keep(e.node, facts) ? [{ cursor: e.cursor, node: this.toType(e.node, facts) }] : [];
       }),
     };
+  }
+
+  private toType(post: BlogPostRow, access: CommunityAccess): BlogPostType {
+    return toPostType(post, access, this.clock.now());
   }
 
   @Query(() => BlogPostType, { description: 'A post by id, or by community and slug. Drafts only for their authors.' })
   @Authorize(PlatformAction.SignedIn)
   async blogPost(@CurrentViewer() viewer: Viewer, @Args() args: BlogPostLookupArgs) {
     const { post, access } = await this.blogs.get(viewer, args);
-    return toPostType(post, access, new Date());
+    return this.toType(post, access);
   }
 
   @Mutation(() => BlogPostType, { description: 'Starts a draft.' })
   @Authorize(PlatformAction.SignedIn)
   async createBlogPost(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateBlogPostInput) {
     const { post, access } = await this.blogs.create(viewer, input);
-    return toPostType(post, access, new Date());
+    return this.toType(post, access);
   }
 
   @Mutation(() => BlogPostType, { description: 'Edits or autosaves a post; send the version you started from.' })
   @Authorize(PlatformAction.SignedIn)
   async updateBlogPost(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateBlogPostInput) {
     const { post, access } = await this.blogs.update(viewer, input);
-    return toPostType(post, access, new Date());
+    return this.toType(post, access);
   }
 
   @Mutation(() => BlogPostType, { description: 'Publishes now, or at `publishAt`.' })
   @Authorize(PlatformAction.SignedIn)
   async publishBlogPost(@CurrentViewer() viewer: Viewer, @Args('input') input: PublishBlogPostInput) {
     const { post, access } = await this.blogs.publish(viewer, input);
-    return toPostType(post, access, new Date());
+    return this.toType(post, access);
   }
 
   @Mutation(() => BlogPostType)
   @Authorize(PlatformAction.SignedIn)
   async unpublishBlogPost(@CurrentViewer() viewer: Viewer, @Args('postId', { type: () => ID }, ParseUUIDPipe) postId: string) {
     const { post, access } = await this.blogs.unpublish(viewer, postId);
-    return toPostType(post, access, new Date());
+    return this.toType(post, access);
   }
 
   @Mutation(() => BlogCommentType)
