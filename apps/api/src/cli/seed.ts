@@ -9,7 +9,7 @@ import { migrations, runMigrations } from '@commons/server-database';
 import { AppModule } from '../app.module';
 import { DemoOrganisation } from '../demo/demo-organisation';
 import { SIZES, type SizeName } from '../seed/profiles';
-import { SEED_PASSWORD, SeedRefused, seedOrganisation } from '../seed/seed-organisation';
+import { emptyPlatformTables, SEED_PASSWORD, SeedRefused, seedOrganisation } from '../seed/seed-organisation';
 
 const USAGE = `usage: npm run seed -- --size demo|s|m|l [--seed N] [--reset]
 
@@ -82,8 +82,7 @@ async function seedDemo(say: (line: string) => void, reset: boolean): Promise<vo
   if (reset) {
     const pool = new Pool({ connectionString: process.env['DATABASE_URL'], max: 1 });
     try {
-      const { rows } = await pool.query<{ name: string }>(`SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', 'typeorm_metadata')`);
-      await pool.query(`TRUNCATE ${rows.map((t) => t.name).join(', ')} CASCADE`);
+      await emptyPlatformTables(pool);
     } finally {
       await pool.end();
     }

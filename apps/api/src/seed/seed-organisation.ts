@@ -98,6 +98,11 @@ async function prepare(pool: Pool, options: SeedOptions): Promise<void> {
   if (Number(rows[0].n) === 0) return;
   if (!options.reset) throw new SeedRefused(`The database already has ${rows[0].n} accounts: pass --reset to replace everything in it with a generated organisation.`);
   options.log('Emptying the platform tables (--reset)…');
+  await emptyPlatformTables(pool);
+}
+
+/** Empties every table of the platform, keeping the migrations' own bookkeeping. */
+export async function emptyPlatformTables(pool: Pool): Promise<void> {
   const { rows: tables } = await pool.query<{ name: string }>(
     `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', 'typeorm_metadata')`,
   );
