@@ -11,6 +11,7 @@ import { CommunitiesModule } from '@commons/server-communities';
 import { ForumsModule } from '@commons/server-forums';
 import { BlogsModule } from '@commons/server-blogs';
 import { SearchModule } from '@commons/server-search';
+import { ModerationModule } from '@commons/server-moderation';
 import { DemoOrganisation } from './demo/demo-organisation';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
@@ -47,6 +48,7 @@ export class AppModule {
         DatabaseModule.forRoot(),
         IdentityModule,
         CommunitiesModule,
+        ModerationModule,
         ForumsModule,
         BlogsModule,
         SearchModule,

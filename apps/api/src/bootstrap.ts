@@ -3,8 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '@commons/server-core';
+import { Clock, type AppConfig } from '@commons/server-core';
 import { runMigrations } from '@commons/server-database';
+import { PolicyStore } from '@commons/server-moderation';
 import { GRAPHQL_PATH, GraphqlWsServer } from '@commons/server-graphql';
 import { AppModule } from './app.module';
 import { DemoOrganisation } from './demo/demo-organisation';
@@ -38,6 +39,8 @@ export async function startApi(config: AppConfig): Promise<StartedApi> {
 
   const appliedMigrations = await runMigrations(app.get(DataSource), config.database.migrationLockTimeoutMs);
   await app.init();
+  // A new platform gets its default moderation policies once its tables exist.
+  await app.get(PolicyStore).ensureDefaults(app.get(Clock).now());
   const demoSeeded = config.seedDemo ? await app.get(DemoOrganisation).seedIfEmpty() : false;
 
   app.get(GraphqlWsServer).attach(app.getHttpServer(), GRAPHQL_PATH);

@@ -101,12 +101,24 @@ async function prepare(pool: Pool, options: SeedOptions): Promise<void> {
   await emptyPlatformTables(pool);
 }
 
-/** Empties every table of the platform, keeping the migrations' own bookkeeping. */
+/**
+ * Empties every table of the platform, keeping the migrations' own bookkeeping. Replacing a
+ * whole platform is an operator's act, not the application's: the append-only triggers (audit
+ * log, decisions, policy versions) are bypassed for this one session as the database owner.
+ * The API writes its default moderation policies again when it starts.
+ */
 export async function emptyPlatformTables(pool: Pool): Promise<void> {
   const { rows: tables } = await pool.query<{ name: string }>(
     `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', 'typeorm_metadata')`,
   );
-  await pool.query(`TRUNCATE ${tables.map((t) => t.name).join(', ')} CASCADE`);
+  await withClient(pool, async (client) => {
+    await client.query(`SET session_replication_role = replica`);
+    try {
+      await client.query(`TRUNCATE ${tables.map((t) => t.name).join(', ')} CASCADE`);
+    } finally {
+      await client.query(`RESET session_replication_role`);
+    }
+  });
 }
 
 async function withClient<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {

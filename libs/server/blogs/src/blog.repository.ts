@@ -5,7 +5,7 @@ import type { Viewer } from '@commons/server-core';
 import { readableCommunityIdsSql } from '@commons/server-communities';
 import { reactionSummarySql } from '@commons/server-forums';
 import { decodeCursor, toConnection, type ConnectionArgs } from '@commons/server-graphql';
-import { BlogAuthors, initialsOf, type BlogPostState } from '@commons/shared-contracts';
+import { BlogAuthors, initialsOf, type BlogPostState, type ModerationState } from '@commons/shared-contracts';
 import type { BlogCommentType } from './dto/blog.types';
 
 export interface BlogPostRow {
@@ -28,6 +28,7 @@ export interface BlogPostRow {
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  moderationState: ModerationState;
   authors: BlogAuthors;
   author: { id: string; displayName: string; initials: string; title: string | null };
   reactions: Array<{ kind: string; count: number; mine: boolean }>;
@@ -37,7 +38,7 @@ type Raw = Record<string, unknown>;
 
 const POST_COLUMNS = (viewer: string) => `p.id, p.community_id, c.name AS community_name, c.slug AS community_slug, p.author_id, p.co_author_ids,
   p.slug, p.title, p.body, p.body_html, p.excerpt, p.cover_image_url, p.tags, p.state, p.published_at, p.comment_count,
-  p.created_at, p.updated_at, p.version, coalesce(s.authors, 'MANAGERS') AS blog_authors,
+  p.created_at, p.updated_at, p.version, p.moderation_state, coalesce(s.authors, 'MANAGERS') AS blog_authors,
   a.display_name AS author_name, a.title AS author_title, ${reactionSummarySql('p', viewer)} AS reactions`;
 
 const POST_FROM = `blog_posts p JOIN communities c ON c.id = p.community_id JOIN accounts a ON a.id = p.author_id
@@ -65,6 +66,7 @@ function toRow(r: Raw): BlogPostRow {
     createdAt: r['created_at'] as Date,
     updatedAt: r['updated_at'] as Date,
     version: r['version'] as number,
+    moderationState: r['moderation_state'] as ModerationState,
     authors: r['blog_authors'] as BlogAuthors,
     author: { id: r['author_id'] as string, displayName: name, initials: initialsOf(name), title: (r['author_title'] as string | null) ?? null },
     reactions: r['reactions'] as BlogPostRow['reactions'],
@@ -98,7 +100,7 @@ export class BlogRepository {
     if (after) params.push(new Date(Number(after[0])), after[1]);
     const rows: Raw[] = await this.dataSource.query(
       `SELECT ${POST_COLUMNS('$1')} FROM ${POST_FROM}
-        WHERE p.community_id = $2 AND p.state = 'PUBLISHED' AND p.published_at <= now() ${keyset}
+        WHERE p.community_id = $2 AND p.state = 'PUBLISHED' AND p.published_at <= now() AND p.moderation_state = 'VISIBLE' ${keyset}
         ORDER BY p.published_at DESC, p.id DESC LIMIT $3`,
       params,
     );
@@ -117,14 +119,14 @@ export class BlogRepository {
     const keyset = after ? `AND (p.published_at, p.id) < (${param(new Date(Number(after[0])))}, ${param(after[1])}::uuid)` : '';
     const rows: Raw[] = await this.dataSource.query(
       `SELECT ${POST_COLUMNS('$1')} FROM ${POST_FROM}
-        WHERE p.state = 'PUBLISHED' AND p.published_at <= now() AND p.community_id IN (${readable}) ${keyset}
+        WHERE p.state = 'PUBLISHED' AND p.published_at <= now() AND p.moderation_state = 'VISIBLE' AND p.community_id IN (${readable}) ${keyset}
         ORDER BY p.published_at DESC, p.id DESC LIMIT ${param(args.first + 1)}`,
       params,
     );
     return page(rows, args.first, after !== undefined, toRow, (p) => (p.publishedAt as Date).getTime());
   }
 
-  /** The viewer's drafts, scheduled and unpublished posts (as author or co-author), latest first. */
+  /** The viewer's drafts, scheduled, unpublished and awaiting-review posts (as author or co-author), latest first. */
   async mine(viewerId: string, args: ConnectionArgs) {
     const after = decodeCursor(args.after);
     const params: unknown[] = [viewerId, args.first + 1];
@@ -132,24 +134,24 @@ export class BlogRepository {
     if (after) params.push(new Date(Number(after[0])), after[1]);
     const rows: Raw[] = await this.dataSource.query(
       `SELECT ${POST_COLUMNS('$1')} FROM ${POST_FROM}
-        WHERE (p.author_id = $1 OR $1 = ANY(p.co_author_ids)) AND (p.state <> 'PUBLISHED' OR p.published_at > now()) ${keyset}
+        WHERE (p.author_id = $1 OR $1 = ANY(p.co_author_ids)) AND (p.state <> 'PUBLISHED' OR p.published_at > now() OR p.moderation_state <> 'VISIBLE') ${keyset}
         ORDER BY p.updated_at DESC, p.id DESC LIMIT $2`,
       params,
     );
     return page(rows, args.first, after !== undefined, toRow, (p) => p.updatedAt.getTime());
   }
 
-  /** Comments of a post in time order (clients nest replies under their parent), in one statement. */
-  async comments(viewerId: string, postId: string, args: ConnectionArgs) {
+  /** Comments of a post in time order (clients nest replies under their parent), in one statement; comments awaiting review only for their authors and moderators. */
+  async comments(viewerId: string, moderator: boolean, postId: string, args: ConnectionArgs) {
     const after = decodeCursor(args.after);
     const params: unknown[] = [viewerId, postId, args.first + 1];
     const keyset = after ? `AND (r.created_at, r.id) > ($4, $5::uuid)` : '';
     if (after) params.push(new Date(Number(after[0])), after[1]);
     const rows: Raw[] = await this.dataSource.query(
-      `SELECT r.id, r.parent_id, r.author_id, r.body_html, r.created_at, r.edited_at, r.deleted_at,
+      `SELECT r.id, r.parent_id, r.author_id, r.body_html, r.created_at, r.edited_at, r.deleted_at, r.moderation_state,
               a.display_name AS author_name, a.title AS author_title, ${reactionSummarySql('r', '$1')} AS reactions
          FROM blog_comments r JOIN accounts a ON a.id = r.author_id
-        WHERE r.post_id = $2 ${keyset}
+        WHERE r.post_id = $2 ${moderator ? '' : `AND (r.moderation_state = 'VISIBLE' OR r.author_id = $1)`} ${keyset}
         ORDER BY r.created_at, r.id LIMIT $3`,
       params,
     );
@@ -168,6 +170,7 @@ export class BlogRepository {
           createdAt: r['created_at'] as Date,
           editedAt: r['edited_at'] as Date | null,
           deleted,
+          moderationState: r['moderation_state'] as ModerationState,
           reactions: r['reactions'] as BlogCommentType['reactions'],
           createdAtMs: (r['created_at'] as Date).getTime(),
         };

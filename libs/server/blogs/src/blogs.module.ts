@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthorizationService } from '@commons/server-core';
+import { AuthorizationService, ModeratedContentRegistry } from '@commons/server-core';
+import { BlogModerationSources } from './blog-moderation-sources';
 import { CommunitiesModule } from '@commons/server-communities';
 import { ForumsModule, ReactionTargets } from '@commons/server-forums';
 import { blogRules } from './blog-access';
@@ -16,17 +17,21 @@ export const blogEntities = [BlogSettingsEntity, BlogPostEntity, BlogCommentEnti
 /** Community blogs: posts with drafts and scheduling, comments, the organisation-wide feed. */
 @Module({
   imports: [TypeOrmModule.forFeature(blogEntities), CommunitiesModule, ForumsModule],
-  providers: [BlogRepository, BlogsService, BlogsResolver],
+  providers: [BlogModerationSources, BlogRepository, BlogsService, BlogsResolver],
   exports: [BlogsService],
 })
 export class BlogsModule implements OnModuleInit {
   constructor(
     private readonly authorization: AuthorizationService,
     private readonly reactionTargets: ReactionTargets,
+    private readonly moderated: ModeratedContentRegistry,
+    private readonly sources: BlogModerationSources,
   ) {}
 
   onModuleInit(): void {
     this.authorization.registerRules(blogRules);
+    this.moderated.register(this.sources.posts);
+    this.moderated.register(this.sources.comments);
     // Published posts and comments take reactions like forum posts.
     this.reactionTargets.register(async (manager, id) => {
       const rows: Array<{ id: string; community_id: string; deleted: boolean }> = await manager.query(

@@ -127,19 +127,20 @@ export class BlogsResolver {
   async commentOnBlogPost(@CurrentViewer() viewer: Viewer, @Args('input') input: BlogCommentInput) {
     const comment = await this.blogs.comment(viewer, input);
     const author = await this.forumRepository.author(viewer.accountId);
-    return { id: comment.id, parentId: comment.parentId, author, bodyHtml: comment.bodyHtml, createdAt: comment.createdAt, editedAt: null, deleted: false, reactions: [] };
+    return { id: comment.id, parentId: comment.parentId, author, bodyHtml: comment.bodyHtml, createdAt: comment.createdAt, editedAt: null, deleted: false, moderationState: comment.moderationState, reactions: [] };
   }
 
   @Mutation(() => BlogCommentType)
   @Authorize(PlatformAction.SignedIn)
   async deleteBlogComment(@CurrentViewer() viewer: Viewer, @Args('commentId', { type: () => ID }, ParseUUIDPipe) commentId: string) {
     const comment = await this.blogs.deleteComment(viewer, commentId);
-    return { id: comment.id, parentId: comment.parentId, author: null, bodyHtml: '<p><em>Removed.</em></p>', createdAt: comment.createdAt, editedAt: comment.editedAt, deleted: true, reactions: [] };
+    return { id: comment.id, parentId: comment.parentId, author: null, bodyHtml: '<p><em>Removed.</em></p>', createdAt: comment.createdAt, editedAt: comment.editedAt, deleted: true, moderationState: comment.moderationState, reactions: [] };
   }
 
   @ResolveField(() => BlogCommentConnection, { description: 'Comments in time order; replies carry their parentId.' })
   comments(@Parent() post: BlogPostType, @CurrentViewer() viewer: Viewer, @Args() args: ConnectionArgs) {
-    return this.repository.comments(viewer.accountId, post.id, args);
+    const moderator = this.authorization.can(viewer, BlogAction.Moderate, { access: post.access, authors: post.authors, authorIds: post.authorIds });
+    return this.repository.comments(viewer.accountId, moderator, post.id, args);
   }
 
   @ResolveField(() => BlogPostPermissionsType)

@@ -5,7 +5,7 @@ import { AuthorizationService, Clock, ConflictError, ForbiddenError, NotFoundErr
 import { CommunityAccessService, type CommunityAccess } from '@commons/server-communities';
 import { ForumContent } from '@commons/server-forums';
 import { AccountEntity } from '@commons/server-identity';
-import { BlogAuthors, BlogPostState, slugFromName, UseCase } from '@commons/shared-contracts';
+import { BlogAuthors, BlogPostState, ContentKind, ModerationState, slugFromName, UseCase } from '@commons/shared-contracts';
 import { BlogAction, type BlogResource } from './blog-access';
 import { BlogRepository, type BlogPostRow } from './blog.repository';
 import { BlogCommentEntity } from './entities/blog-comment.entity';
@@ -61,6 +61,10 @@ export class BlogsService {
     const access = await this.readable(viewer, post.communityId, 'The post');
     const live = post.state === BlogPostState.Published && post.publishedAt !== null && post.publishedAt <= this.clock.now();
     if (!live && !this.authorization.can(viewer, BlogAction.EditPost, this.resource(access, post))) throw new NotFoundError('The post');
+    // Awaiting review (or rejected): its authors and the community's moderators only.
+    if (post.moderationState !== ModerationState.Visible && !this.authorization.can(viewer, BlogAction.EditPost, this.resource(access, post)) && !this.authorization.can(viewer, BlogAction.Moderate, this.resource(access, post))) {
+      throw new NotFoundError('The post');
+    }
     return { post, access };
   }
 
@@ -73,7 +77,7 @@ export class BlogsService {
     const tags = this.content.tags(input.tags);
     const id = await this.dataSource.transaction(async (manager) => {
       await this.assertAccounts(manager, input.coAuthorIds);
-      await this.content.moderate(manager, viewer, 'blog-post', input.communityId, `${input.title}\n\n${input.excerpt}\n\n${input.body}`, null);
+      // Drafts are private to their authors: the policy judges a post when it is published.
       const now = this.clock.now();
       const postId = uuidv7(now.getTime());
       const post = manager.create(BlogPostEntity, {
@@ -106,7 +110,7 @@ export class BlogsService {
     const { post, access } = await this.get(viewer, { id: input.postId });
     this.assert(viewer, BlogAction.EditPost, this.resource(access, post));
     const tags = input.tags ? this.content.tags(input.tags) : undefined;
-    await this.dataSource.transaction(async (manager) => {
+    await this.content.transaction(async (manager) => {
       const row = await this.lock(manager, post.id);
       if (row.version !== input.version) throw new ConflictError('This post changed meanwhile (another tab or a co-author); reload it to continue.', 'version');
       if (input.coAuthorIds) await this.assertAccounts(manager, input.coAuthorIds);
@@ -115,7 +119,11 @@ export class BlogsService {
         body: input.body ?? row.body,
         excerpt: input.excerpt ?? row.excerpt,
       };
-      await this.content.moderate(manager, viewer, 'blog-post', row.communityId, `${next.title}\n\n${next.excerpt}\n\n${next.body}`, row.id);
+      // Drafts are judged when published; an edit of a published post is judged like any edit.
+      if (row.state === BlogPostState.Published) {
+        const moderation = await this.content.moderate(manager, viewer, access, { kind: ContentKind.BlogPost, contentId: row.id, isEdit: true, title: next.title, body: `${next.excerpt}\n\n${next.body}` });
+        if (moderation.state === ModerationState.Held) row.moderationState = ModerationState.Held;
+      }
       Object.assign(row, next, {
         bodyHtml: input.body !== undefined ? await this.content.renderPost(manager, row.communityId, row.id, next.body) : row.bodyHtml,
         coverImageUrl: input.coverImageUrl !== undefined ? input.coverImageUrl : row.coverImageUrl,
@@ -135,9 +143,18 @@ export class BlogsService {
     this.assert(viewer, BlogAction.EditPost, this.resource(access, post));
     const now = this.clock.now();
     if (input.publishAt && input.publishAt.getTime() < now.getTime() - 60_000) throw ValidationError.field('publishAt', 'Choose a time from now on.');
-    await this.dataSource.transaction(async (manager) => {
+    await this.content.transaction(async (manager) => {
       const row = await this.lock(manager, post.id);
       if (!row.body.trim()) throw ValidationError.field('body', 'Write the post before publishing it.');
+      // Publishing is when a post first meets readers, so it is judged as a new post; publishing again after unpublishing, as an edit.
+      const moderation = await this.content.moderate(manager, viewer, access, {
+        kind: ContentKind.BlogPost,
+        contentId: row.id,
+        isEdit: row.state === BlogPostState.Unpublished,
+        title: row.title,
+        body: `${row.excerpt}\n\n${row.body}`,
+      });
+      row.moderationState = moderation.state;
       row.state = BlogPostState.Published;
       row.publishedAt = input.publishAt && input.publishAt > now ? input.publishAt : now;
       row.updatedAt = now;
@@ -167,16 +184,23 @@ export class BlogsService {
     const { post, access } = await this.get(viewer, { id: input.postId });
     if (post.state !== BlogPostState.Published) throw new ForbiddenError('Comments open when the post is published.');
     this.assert(viewer, BlogAction.Comment, this.resource(access, post), 'You cannot comment in this community.');
-    return this.dataSource.transaction(async (manager) => {
+    return this.content.transaction(async (manager) => {
       if (input.parentId) {
         const parent = await manager.findOne(BlogCommentEntity, { where: { id: input.parentId, postId: post.id } });
         if (!parent) throw ValidationError.field('parentId', 'Answer a comment of this post.');
         // One level: an answer to an answer joins its parent's conversation.
         if (parent.parentId) input.parentId = parent.parentId;
       }
-      await this.content.moderate(manager, viewer, 'blog-comment', post.communityId, input.body, null);
       const now = this.clock.now();
       const commentId = uuidv7(now.getTime());
+      const moderation = await this.content.moderate(manager, viewer, access, {
+        kind: ContentKind.BlogComment,
+        contentId: commentId,
+        isEdit: false,
+        title: null,
+        body: input.body,
+        placement: { postId: post.id, parentId: input.parentId ?? null },
+      });
       const comment = manager.create(BlogCommentEntity, {
         id: commentId,
         postId: post.id,
@@ -188,9 +212,10 @@ export class BlogsService {
         createdAt: now,
         editedAt: null,
         deletedAt: null,
+        moderationState: moderation.state,
       });
       await manager.insert(BlogCommentEntity, comment);
-      await manager.increment(BlogPostEntity, { id: post.id }, 'commentCount', 1);
+      if (moderation.state === ModerationState.Visible) await manager.increment(BlogPostEntity, { id: post.id }, 'commentCount', 1);
       return comment;
     });
   }

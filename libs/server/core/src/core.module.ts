@@ -1,14 +1,15 @@
 import { Global, Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { AuthorizationService } from './authorization/authorization.service';
 import { Clock, SystemClock } from './time/clock';
-import { AllowEverything, ModerationGate } from './moderation/moderation-gate';
+import { ModeratedContentRegistry } from './moderation/moderation-gate';
 
 /** Cross-cutting services every domain uses. The AppConfig provider is added by the composition root. */
 @Global()
 @Module({
-  // The moderation domain replaces AllowEverything with its policies.
-  providers: [AuthorizationService, { provide: Clock, useClass: SystemClock }, { provide: ModerationGate, useClass: AllowEverything }],
-  exports: [AuthorizationService, Clock, ModerationGate],
+  // ModerationGate itself comes from the moderation domain (a global module); content domains
+  // register their posts here so moderation can act on them without importing them.
+  providers: [AuthorizationService, { provide: Clock, useClass: SystemClock }, ModeratedContentRegistry],
+  exports: [AuthorizationService, Clock, ModeratedContentRegistry],
 })
 export class CoreModule implements OnModuleInit {
   private readonly logger = new Logger('AdminOverride');

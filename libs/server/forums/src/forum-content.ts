@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AuthorizationService, ForbiddenError, ModerationGate, NotFoundError, renderMarkdown, ValidationError, type Viewer } from '@commons/server-core';
+import { AuthorizationService, ForbiddenError, ModerationGate, NotFoundError, PolicyRejectedError, renderMarkdown, ValidationError, type ModerationOutcome, type Viewer } from '@commons/server-core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ModerationState, type ContentKind } from '@commons/shared-contracts';
 import { CommunityAccessService, type CommunityAccess } from '@commons/server-communities';
 import { normalizeTag, TAGS_MAX } from '@commons/shared-contracts';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ForumAction } from './forum-access';
 import { Mentions } from './mentions';
 
@@ -13,6 +15,7 @@ import { Mentions } from './mentions';
 @Injectable()
 export class ForumContent {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly communities: CommunityAccessService,
     private readonly authorization: AuthorizationService,
     private readonly moderation: ModerationGate,
@@ -24,6 +27,11 @@ export class ForumContent {
     const access = await this.communities.facts(viewer, communityId);
     if (!access || !this.authorization.can(viewer, ForumAction.Read, { access })) throw new NotFoundError(what);
     return access;
+  }
+
+  /** Content awaiting review (or rejected) exists only for its author and the community's moderators. */
+  assertSees(viewer: Viewer, access: CommunityAccess, authorId: string, state: ModerationState, what: string): void {
+    if (state !== ModerationState.Visible && authorId !== viewer.accountId && !this.can(viewer, ForumAction.Moderate, access)) throw new NotFoundError(what);
   }
 
   assert(viewer: Viewer, action: string, access: CommunityAccess, authorId?: string, refusal?: string): void {
@@ -64,12 +72,35 @@ export class ForumContent {
   }
 
   /**
-   * The single moderation call site of forum and blog content, made inside the write's transaction.
-   * Held content is not supported until the moderation domain adds the review queue, so a
-   * HOLD is refused like a rejection, with its reason.
+   * A content write's transaction. When the policy rejects the post, the transaction rolls
+   * back (nothing is stored) and the attempt is then recorded on its own for the audit log.
    */
-  async moderate(manager: EntityManager, viewer: Viewer, kind: string, communityId: string, text: string, contentId: string | null) {
-    const decision = await this.moderation.evaluate(manager, { kind, communityId, author: viewer, text, contentId });
-    if (decision.outcome !== 'ALLOW') throw new ForbiddenError(decision.reason);
+  async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      if (error instanceof PolicyRejectedError) await this.moderation.recordRejection(error);
+      throw error;
+    }
+  }
+
+  /**
+   * The single moderation call site of forum and blog content, made inside the write's
+   * transaction (see `transaction`). Returns the state to store: VISIBLE or HELD for review;
+   * throws POLICY_REJECTED, or FORBIDDEN when the author is muted.
+   */
+  moderate(
+    manager: EntityManager,
+    viewer: Viewer,
+    access: CommunityAccess,
+    post: { kind: ContentKind; contentId: string; isEdit: boolean; title: string | null; body: string; placement?: Record<string, unknown> },
+  ): Promise<ModerationOutcome> {
+    return this.moderation.evaluate(manager, {
+      ...post,
+      communityId: access.communityId,
+      author: viewer,
+      communityAudiences: access.audiences,
+      memberSince: access.joinedAt,
+    });
   }
 }

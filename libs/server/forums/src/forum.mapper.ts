@@ -34,6 +34,7 @@ export function toThreadType(t: ThreadRow, access: CommunityAccess): ThreadType 
     editedAt: t.editedAt,
     deleted,
     version: t.version,
+    moderationState: t.moderationState,
     reactions: t.reactions,
   };
 }
@@ -53,6 +54,7 @@ export function toReplyType(r: ReplyRow, access: CommunityAccess): ReplyType {
     editedAt: r.editedAt,
     deleted,
     version: r.version,
+    moderationState: r.moderationState,
     reactions: r.reactions,
   };
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decodeCursor, toConnection, type ConnectionArgs } from '@commons/server-graphql';
-import { initialsOf, type ReactionKind, type ThreadKind } from '@commons/shared-contracts';
+import { initialsOf, type ModerationState, type ReactionKind, type ThreadKind } from '@commons/shared-contracts';
 import type { PostAuthorType, ReactionCountType, ReplyQuoteType, TagCountType } from './dto/forum.types';
 import type { ThreadFilter } from './dto/forum.inputs';
 import { reactionSummarySql } from './reaction-targets';
@@ -31,6 +31,7 @@ export interface ThreadRow {
   editedAt: Date | null;
   deletedAt: Date | null;
   version: number;
+  moderationState: ModerationState;
   author: PostAuthorType | null;
   reactions: ReactionCountType[];
 }
@@ -46,6 +47,7 @@ export interface ReplyRow {
   editedAt: Date | null;
   deletedAt: Date | null;
   version: number;
+  moderationState: ModerationState;
   author: PostAuthorType | null;
   replyTo: ReplyQuoteType | null;
   reactions: ReactionCountType[];
@@ -56,7 +58,7 @@ const REACTIONS = (target: string) => `${reactionSummarySql(target, '$1')} AS re
 
 const THREAD_COLUMNS = `t.id, t.community_id, t.category_id, t.author_id, t.kind, t.title, t.body, t.body_html, t.tags,
   t.locked_at, t.pinned_at, t.duplicate_of_id, t.reply_count, t.view_count, t.first_response_at, t.accepted_reply_id, t.resolved_at,
-  t.created_at, t.last_activity_at, t.edited_at, t.deleted_at, t.version,
+  t.created_at, t.last_activity_at, t.edited_at, t.deleted_at, t.version, t.moderation_state,
   a.display_name AS author_name, a.title AS author_title`;
 
 type Raw = Record<string, unknown>;
@@ -96,15 +98,16 @@ function toThreadRow(r: Raw): ThreadRow {
     editedAt: r['edited_at'] as Date | null,
     deletedAt: r['deleted_at'] as Date | null,
     version: r['version'] as number,
+    moderationState: r['moderation_state'] as ModerationState,
     author: author(r['author_id'] as string, r['author_name'], r['author_title']),
     reactions: (r['reactions'] as ReactionCountType[] | undefined) ?? [],
   };
 }
 
 /** Replies with authors, quotes and the reactions summary; $1 is the viewer (for "mine"). */
-const REPLY_SELECT = `SELECT r.id, r.thread_id, r.community_id, r.author_id, r.body, r.body_html, r.created_at, r.edited_at, r.deleted_at, r.version,
+const REPLY_SELECT = `SELECT r.id, r.thread_id, r.community_id, r.author_id, r.body, r.body_html, r.created_at, r.edited_at, r.deleted_at, r.version, r.moderation_state,
         a.display_name AS author_name, a.title AS author_title,
-        q.id AS quote_id, q.deleted_at AS quote_deleted_at, left(q.body, 280) AS quote_body, qa.display_name AS quote_author,
+        q.id AS quote_id, (q.deleted_at IS NOT NULL OR q.moderation_state <> 'VISIBLE') AS quote_hidden, left(q.body, 280) AS quote_body, qa.display_name AS quote_author,
         ${REACTIONS('r')}
    FROM forum_replies r
    JOIN accounts a ON a.id = r.author_id
@@ -123,12 +126,13 @@ function toReplyRow(r: Raw): ReplyRow {
     editedAt: r['edited_at'] as Date | null,
     deletedAt: r['deleted_at'] as Date | null,
     version: r['version'] as number,
+    moderationState: r['moderation_state'] as ModerationState,
     author: author(r['author_id'] as string, r['author_name'], r['author_title']),
     replyTo: r['quote_id']
       ? {
           id: r['quote_id'] as string,
-          authorName: r['quote_deleted_at'] ? null : (r['quote_author'] as string),
-          excerpt: r['quote_deleted_at'] ? '' : (r['quote_body'] as string),
+          authorName: r['quote_hidden'] ? null : (r['quote_author'] as string),
+          excerpt: r['quote_hidden'] ? '' : (r['quote_body'] as string),
         }
       : null,
     reactions: r['reactions'] as ReactionCountType[],
@@ -152,9 +156,10 @@ export class ForumRepository {
 
   /**
    * A page of a community's threads: pinned first, then by latest activity, with authors,
-   * in one statement. Cursor: [pinned flag and activity time, id].
+   * in one statement. Cursor: [pinned flag and activity time, id]. Threads awaiting review
+   * are listed only to their authors and, with `moderator`, to the community's moderators.
    */
-  async threads(communityId: string, filter: ThreadFilter | null | undefined, args: ConnectionArgs) {
+  async threads(viewerId: string, moderator: boolean, communityId: string, filter: ThreadFilter | null | undefined, args: ConnectionArgs) {
     const after = decodeCursor(args.after);
     const params: unknown[] = [communityId];
     const where = ['t.community_id = $1'];
@@ -162,6 +167,7 @@ export class ForumRepository {
       params.push(value);
       return `$${params.length}`;
     };
+    if (!moderator) where.push(`(t.moderation_state = 'VISIBLE' OR t.author_id = ${param(viewerId)})`);
     if (filter?.categoryId) where.push(`t.category_id = ${param(filter.categoryId)}`);
     if (filter?.kind) where.push(`t.kind = ${param(filter.kind)}`);
     if (filter?.unanswered) where.push('t.first_response_at IS NULL');
@@ -182,8 +188,8 @@ export class ForumRepository {
     return toConnection(rows.map(toThreadRow), args.first, (t) => [`${t.pinnedAt ? 1 : 0}|${t.lastActivityAt.getTime()}`, t.id], after !== undefined);
   }
 
-  /** A page of replies in time order with authors, quotes and reactions, in one statement. */
-  async replies(viewerId: string, threadId: string, args: ConnectionArgs) {
+  /** A page of replies in time order with authors, quotes and reactions, in one statement; replies awaiting review as for threads. */
+  async replies(viewerId: string, moderator: boolean, threadId: string, args: ConnectionArgs) {
     const after = decodeCursor(args.after);
     const params: unknown[] = [viewerId, threadId, args.first + 1];
     let keyset = '';
@@ -191,7 +197,8 @@ export class ForumRepository {
       params.push(new Date(Number(after[0])), after[1]);
       keyset = 'AND (r.created_at, r.id) > ($4, $5::uuid)';
     }
-    const rows: Raw[] = await this.dataSource.query(`${REPLY_SELECT} WHERE r.thread_id = $2 ${keyset} ORDER BY r.created_at, r.id LIMIT $3`, params);
+    const visible = moderator ? '' : `AND (r.moderation_state = 'VISIBLE' OR r.author_id = $1)`;
+    const rows: Raw[] = await this.dataSource.query(`${REPLY_SELECT} WHERE r.thread_id = $2 ${visible} ${keyset} ORDER BY r.created_at, r.id LIMIT $3`, params);
     return toConnection(rows.map(toReplyRow), args.first, (r) => [r.createdAt.getTime(), r.id], after !== undefined);
   }
 
@@ -213,7 +220,7 @@ export class ForumRepository {
     const rows: Array<{ tag: string; count: number }> = await this.dataSource.query(
       `SELECT tag, count(*)::int AS count
          FROM (SELECT t.tags FROM forum_threads t
-                WHERE t.community_id = $1 AND t.deleted_at IS NULL
+                WHERE t.community_id = $1 AND t.deleted_at IS NULL AND t.moderation_state = 'VISIBLE'
                 ORDER BY (t.pinned_at IS NOT NULL)::int DESC, t.last_activity_at DESC, t.id DESC
                 LIMIT $4) recent
         CROSS JOIN LATERAL unnest(recent.tags) AS tag

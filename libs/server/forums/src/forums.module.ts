@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuthorizationService } from '@commons/server-core';
+import { AuthorizationService, ModeratedContentRegistry } from '@commons/server-core';
+import { ForumModerationSources } from './forum-moderation-sources';
 import { CommunitiesModule } from '@commons/server-communities';
 import { EngagementService } from './engagement.service';
 import { forumRules } from './forum-access';
@@ -26,13 +27,19 @@ export const forumEntities = [ForumCategoryEntity, ThreadEntity, ReplyEntity, Po
 /** Community forums: categories, threads and replies, accepted answers, reactions and follows. */
 @Module({
   imports: [TypeOrmModule.forFeature(forumEntities), CommunitiesModule],
-  providers: [Mentions, ThreadViews, ReactionTargets, ForumRepository, ForumContent, ForumCategoriesService, ThreadsService, EngagementService, ForumsResolver, RepliesResolver],
+  providers: [ForumModerationSources, Mentions, ThreadViews, ReactionTargets, ForumRepository, ForumContent, ForumCategoriesService, ThreadsService, EngagementService, ForumsResolver, RepliesResolver],
   exports: [ThreadViews, ThreadsService, ForumContent, ReactionTargets, ForumRepository],
 })
 export class ForumsModule implements OnModuleInit {
-  constructor(private readonly authorization: AuthorizationService) {}
+  constructor(
+    private readonly authorization: AuthorizationService,
+    private readonly moderated: ModeratedContentRegistry,
+    private readonly sources: ForumModerationSources,
+  ) {}
 
   onModuleInit(): void {
     this.authorization.registerRules(forumRules);
+    this.moderated.register(this.sources.threads);
+    this.moderated.register(this.sources.replies);
   }
 }

@@ -69,7 +69,7 @@ export class ForumsResolver {
   @Authorize(PlatformAction.SignedIn)
   async threads(@CurrentViewer() viewer: Viewer, @Args() args: ThreadsArgs) {
     const access = await this.content.readable(viewer, args.communityId, 'The community');
-    const page = await this.repository.threads(args.communityId, args.filter, args);
+    const page = await this.repository.threads(viewer.accountId, this.content.can(viewer, ForumAction.Moderate, access), args.communityId, args.filter, args);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toThreadType(e.node, access) })) };
   }
 
@@ -83,7 +83,7 @@ export class ForumsResolver {
 
   @ResolveField(() => ReplyConnection, { description: 'Replies in time order.' })
   async replies(@Parent() thread: ThreadType, @CurrentViewer() viewer: Viewer, @Args() args: ConnectionArgs) {
-    const page = await this.repository.replies(viewer.accountId, thread.id, args);
+    const page = await this.repository.replies(viewer.accountId, this.content.can(viewer, ForumAction.Moderate, thread.access), thread.id, args);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toReplyType(e.node, thread.access) })) };
   }
 

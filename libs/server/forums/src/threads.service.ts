@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, ConflictError, ForbiddenError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
 import { CommunityAccessService, type CommunityAccess } from '@commons/server-communities';
-import { ThreadKind, UseCase } from '@commons/shared-contracts';
+import { ContentKind, ModerationState, ThreadKind, UseCase } from '@commons/shared-contracts';
 import { ForumAction } from './forum-access';
 import { ForumContent } from './forum-content';
 import { ForumCategoriesService } from './forum-categories.service';
@@ -17,6 +17,14 @@ import type { AcceptAnswerInput, CreateThreadInput, EditReplyInput, EditThreadIn
 export interface LoadedThread {
   thread: ThreadRow;
   access: CommunityAccess;
+}
+
+/** A reply that appears in its thread: counted, latest activity, and the first response when someone else wrote it. */
+export function countReply(thread: ThreadEntity, authorId: string, at: Date): void {
+  thread.replyCount += 1;
+  if (at > thread.lastActivityAt) thread.lastActivityAt = at;
+  // Time to first response counts answers from someone else, not the author's own follow-ups.
+  if (!thread.firstResponseAt && authorId !== thread.authorId) thread.firstResponseAt = at;
 }
 
 /** Threads and replies: posting, editing with history and versions, tombstones, answers, thread states. */
@@ -36,6 +44,7 @@ export class ThreadsService {
     const thread = await this.repository.thread(viewer.accountId, threadId);
     if (!thread) throw new NotFoundError('The thread');
     const access = await this.content.readable(viewer, thread.communityId, 'The thread');
+    this.content.assertSees(viewer, access, thread.authorId, thread.moderationState, 'The thread');
     return { thread, access };
   }
 
@@ -43,7 +52,9 @@ export class ThreadsService {
   async getReply(viewer: Viewer, replyId: string): Promise<{ reply: ReplyRow; access: CommunityAccess }> {
     const reply = await this.repository.reply(viewer.accountId, replyId);
     if (!reply) throw new NotFoundError('The reply');
-    return { reply, access: await this.content.readable(viewer, reply.communityId, 'The reply') };
+    const access = await this.content.readable(viewer, reply.communityId, 'The reply');
+    this.content.assertSees(viewer, access, reply.authorId, reply.moderationState, 'The reply');
+    return { reply, access };
   }
 
   async create(viewer: Viewer, input: CreateThreadInput): Promise<LoadedThread> {
@@ -52,13 +63,20 @@ export class ThreadsService {
     if (!loaded.community.useCases.includes(UseCase.Forums)) throw new ForbiddenError('This community does not use forums.');
     this.content.assert(viewer, ForumAction.Post, loaded.access, undefined, 'You cannot post in this community.');
     const tags = this.content.tags(input.tags);
-    const id = await this.dataSource.transaction(async (manager) => {
+    const id = await this.content.transaction(async (manager) => {
       const categoryId = input.categoryId
         ? (await this.categories.inCommunity(manager, input.communityId, input.categoryId)).id
         : (await this.categories.general(manager, input.communityId)).id;
-      await this.content.moderate(manager, viewer, 'forum-thread', input.communityId, `${input.title}\n\n${input.body}`, null);
       const now = this.clock.now();
       const threadId = uuidv7(now.getTime());
+      const moderation = await this.content.moderate(manager, viewer, loaded.access, {
+        kind: ContentKind.ForumThread,
+        contentId: threadId,
+        isEdit: false,
+        title: input.title,
+        body: input.body,
+        placement: { categoryId, kind: input.kind, tags },
+      });
       const thread = manager.create(ThreadEntity, {
         id: threadId,
         communityId: input.communityId,
@@ -81,6 +99,7 @@ export class ThreadsService {
         editedAt: null,
         deletedAt: null,
         version: 1,
+        moderationState: moderation.state,
       });
       await manager.insert(ThreadEntity, thread);
       return thread.id;
@@ -93,13 +112,15 @@ export class ThreadsService {
     const { thread, access } = await this.get(viewer, input.threadId);
     this.content.assert(viewer, ForumAction.Edit, access, thread.authorId);
     const tags = input.tags ? this.content.tags(input.tags) : undefined;
-    await this.dataSource.transaction(async (manager) => {
+    await this.content.transaction(async (manager) => {
       const row = await this.lockThread(manager, thread.id);
       if (row.deletedAt) throw new ConflictError('This thread was deleted.');
       if (row.version !== input.version) throw new ConflictError('Someone changed this thread meanwhile; reload it and edit again.', 'version');
       const title = input.title ?? row.title;
       const body = input.body ?? row.body;
-      await this.content.moderate(manager, viewer, 'forum-thread', row.communityId, `${title}\n\n${body}`, row.id);
+      const moderation = await this.content.moderate(manager, viewer, access, { kind: ContentKind.ForumThread, contentId: row.id, isEdit: true, title, body });
+      // A held edit takes the thread out of view until it is reviewed.
+      if (moderation.state === ModerationState.Held) row.moderationState = ModerationState.Held;
       await manager.insert(PostRevisionEntity, {
         id: uuidv7(),
         targetId: row.id,
@@ -129,7 +150,7 @@ export class ThreadsService {
   async reply(viewer: Viewer, input: ReplyInput): Promise<{ reply: ReplyEntity; access: CommunityAccess }> {
     const { thread, access } = await this.get(viewer, input.threadId);
     this.content.assert(viewer, ForumAction.Post, access, undefined, 'You cannot post in this community.');
-    const reply = await this.dataSource.transaction(async (manager) => {
+    const reply = await this.content.transaction(async (manager) => {
       const row = await this.lockThread(manager, thread.id);
       if (row.deletedAt) throw new ForbiddenError('This thread was deleted.');
       if (row.lockedAt) throw new ForbiddenError('This thread is locked: no new replies.');
@@ -137,9 +158,16 @@ export class ThreadsService {
       if (input.replyToId && !(await manager.exists(ReplyEntity, { where: { id: input.replyToId, threadId: row.id } }))) {
         throw ValidationError.field('replyToId', 'You can only quote a reply of the same thread.');
       }
-      await this.content.moderate(manager, viewer, 'forum-reply', row.communityId, input.body, null);
       const now = this.clock.now();
       const replyId = uuidv7(now.getTime());
+      const moderation = await this.content.moderate(manager, viewer, access, {
+        kind: ContentKind.ForumReply,
+        contentId: replyId,
+        isEdit: false,
+        title: null,
+        body: input.body,
+        placement: { threadId: row.id, replyToId: input.replyToId ?? null },
+      });
       const created = manager.create(ReplyEntity, {
         id: replyId,
         threadId: row.id,
@@ -152,13 +180,14 @@ export class ThreadsService {
         editedAt: null,
         deletedAt: null,
         version: 1,
+        moderationState: moderation.state,
       });
       await manager.insert(ReplyEntity, created);
-      row.replyCount += 1;
-      row.lastActivityAt = now;
-      // Time to first response counts answers from someone else, not the author's own follow-ups.
-      if (!row.firstResponseAt && viewer.accountId !== row.authorId) row.firstResponseAt = now;
-      await manager.save(row);
+      // A held reply counts in its thread once a moderator approves it.
+      if (moderation.state === ModerationState.Visible) {
+        countReply(row, viewer.accountId, now);
+        await manager.save(row);
+      }
       return created;
     });
     return { reply, access };
@@ -167,12 +196,13 @@ export class ThreadsService {
   async editReply(viewer: Viewer, input: EditReplyInput): Promise<{ reply: ReplyEntity; access: CommunityAccess }> {
     const { reply, access } = await this.loadReply(viewer, input.replyId);
     this.content.assert(viewer, ForumAction.Edit, access, reply.authorId);
-    const edited = await this.dataSource.transaction(async (manager) => {
+    const edited = await this.content.transaction(async (manager) => {
       const row = await manager.findOne(ReplyEntity, { where: { id: reply.id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw new NotFoundError('The reply');
       if (row.deletedAt) throw new ConflictError('This reply was deleted.');
       if (row.version !== input.version) throw new ConflictError('Someone changed this reply meanwhile; reload it and edit again.', 'version');
-      await this.content.moderate(manager, viewer, 'forum-reply', row.communityId, input.body, row.id);
+      const moderation = await this.content.moderate(manager, viewer, access, { kind: ContentKind.ForumReply, contentId: row.id, isEdit: true, title: null, body: input.body });
+      if (moderation.state === ModerationState.Held) row.moderationState = ModerationState.Held;
       await manager.insert(PostRevisionEntity, {
         id: uuidv7(),
         targetId: row.id,
@@ -217,6 +247,7 @@ export class ThreadsService {
       const reply = await manager.findOne(ReplyEntity, { where: { id: input.replyId } });
       if (!reply || reply.threadId !== row.id) throw ValidationError.field('replyId', 'Choose a reply of this question.');
       if (reply.deletedAt) throw ValidationError.field('replyId', 'This reply was deleted.');
+      if (reply.moderationState !== ModerationState.Visible) throw ValidationError.field('replyId', 'This reply is awaiting review.');
       const now = this.clock.now();
       row.acceptedReplyId = reply.id;
       row.resolvedAt = row.resolvedAt ?? now;
@@ -274,6 +305,7 @@ export class ThreadsService {
     const reply = await this.dataSource.getRepository(ReplyEntity).findOne({ where: { id: replyId } });
     if (!reply) throw new NotFoundError('The reply');
     const access = await this.content.readable(viewer, reply.communityId, 'The reply');
+    this.content.assertSees(viewer, access, reply.authorId, reply.moderationState, 'The reply');
     return { reply, access };
   }
 

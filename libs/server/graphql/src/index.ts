@@ -11,3 +11,4 @@ export * from './authorization/viewer.decorator';
 export * from './loaders/request-loaders';
 export * from './inputs/input-helpers';
 export * from './inputs/post-inputs';
+export * from './enums/moderation-enums';

@@ -57,7 +57,8 @@ export class SessionsService {
     const rows: Array<{ id: string; account_id: string; role: PlatformRole; audience: Audience; last_seen_at: Date }> = await this.dataSource.query(
       `SELECT s.id, s.account_id, a.role, a.audience, s.last_seen_at
          FROM sessions s JOIN accounts a ON a.id = s.account_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.suspended_at IS NULL`,
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.suspended_at IS NULL
+          AND (a.suspended_until IS NULL OR a.suspended_until <= $2)`,
       [this.tokens.hash(token), now],
     );
     const row = rows[0];

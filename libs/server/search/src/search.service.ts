@@ -87,7 +87,7 @@ export class SearchService {
     if (wants('THREAD')) {
       parts.push(candidates(`SELECT 'THREAD' AS kind, t.id, t.id AS thread_id, t.community_id, t.author_id, t.title, t.body, t.created_at, t.search_vector AS vector
                     FROM forum_threads t
-                   WHERE ${matches('t.search_vector', 'forum_threads')} AND t.deleted_at IS NULL
+                   WHERE ${matches('t.search_vector', 'forum_threads')} AND t.deleted_at IS NULL AND t.moderation_state = 'VISIBLE'
                      AND t.community_id IN (SELECT id FROM readable)${and(threadFilters)}${and(authorAndDates('t'))}
                    ORDER BY t.created_at DESC LIMIT ${CANDIDATES_PER_KIND}`));
     }
@@ -97,14 +97,14 @@ export class SearchService {
       const blogFilters = [...(f.communityId ? [`p.community_id = ${param(f.communityId)}`] : []), ...(f.tag ? [`p.tags @> ARRAY[${param(normalizeTag(f.tag))}]::text[]`] : [])];
       parts.push(candidates(`SELECT 'BLOG_POST' AS kind, p.id, NULL::uuid AS thread_id, p.community_id, p.author_id, p.title, p.excerpt || ' ' || p.body AS body, p.published_at AS created_at, p.search_vector AS vector
                     FROM blog_posts p
-                   WHERE ${matches('p.search_vector', 'blog_posts')} AND p.state = 'PUBLISHED' AND p.published_at <= now()
+                   WHERE ${matches('p.search_vector', 'blog_posts')} AND p.state = 'PUBLISHED' AND p.published_at <= now() AND p.moderation_state = 'VISIBLE'
                      AND p.community_id IN (SELECT id FROM readable)${and(blogFilters)}${and(authorAndDates('p'))}
                    ORDER BY p.published_at DESC LIMIT ${CANDIDATES_PER_KIND}`));
     }
     if (wants('REPLY')) {
       parts.push(candidates(`SELECT 'REPLY' AS kind, r.id, r.thread_id, r.community_id, r.author_id, t.title, r.body, r.created_at, r.search_vector AS vector
                     FROM forum_replies r JOIN forum_threads t ON t.id = r.thread_id
-                   WHERE ${matches('r.search_vector', 'forum_replies')} AND r.deleted_at IS NULL AND t.deleted_at IS NULL
+                   WHERE ${matches('r.search_vector', 'forum_replies')} AND r.deleted_at IS NULL AND t.deleted_at IS NULL AND r.moderation_state = 'VISIBLE' AND t.moderation_state = 'VISIBLE'
                      AND r.community_id IN (SELECT id FROM readable)${and(threadFilters)}${and(authorAndDates('r'))}
                    ORDER BY r.created_at DESC LIMIT ${CANDIDATES_PER_KIND}`));
     }

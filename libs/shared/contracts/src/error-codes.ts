@@ -10,6 +10,8 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   RateLimited: 'RATE_LIMITED',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  /** The community's moderation policy refused the post; `extensions` carry the rule's reason and the decision to appeal. */
+  PolicyRejected: 'POLICY_REJECTED',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
   /** Parse errors and limit violations (depth, aliases, tokens, cost) from the GraphQL layer. */
   GraphqlParseFailed: 'GRAPHQL_PARSE_FAILED',

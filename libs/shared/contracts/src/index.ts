@@ -3,3 +3,4 @@ export * from './platform-role';
 export * from './account-rules';
 export * from './community';
 export * from './reactions';
+export * from './moderation';

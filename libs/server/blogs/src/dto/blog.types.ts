@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Authorize, ConnectionType, graphqlEnum, ReadableWithParent } from '@commons/server-graphql';
-import { BLOG_AUTHORS, BLOG_POST_STATES, type BlogAuthors, type BlogPostState } from '@commons/shared-contracts';
+import { Authorize, ConnectionType, graphqlEnum, ModerationStateEnum, ReadableWithParent } from '@commons/server-graphql';
+import { BLOG_AUTHORS, BLOG_POST_STATES, type BlogAuthors, type BlogPostState, type ModerationState } from '@commons/shared-contracts';
 import type { CommunityAccess } from '@commons/server-communities';
 import { PostAuthorType, ReactionCountType } from '@commons/server-forums';
 import { BlogAction } from '../blog-access';
@@ -100,6 +100,9 @@ export class BlogPostType {
   @Field(() => Int, { description: 'Send it back with an edit; a stale one is a CONFLICT.' })
   version: number;
 
+  @Field(() => ModerationStateEnum, { description: 'Anything but VISIBLE is shown only to its authors ("awaiting review") and the moderators.' })
+  moderationState: ModerationState;
+
   @Field(() => [ReactionCountType])
   reactions: ReactionCountType[];
 }
@@ -127,6 +130,9 @@ export class BlogCommentType {
 
   @Field()
   deleted: boolean;
+
+  @Field(() => ModerationStateEnum, { description: 'Anything but VISIBLE is shown only to its authors ("awaiting review") and the moderators.' })
+  moderationState: ModerationState;
 
   @Field(() => [ReactionCountType])
   reactions: ReactionCountType[];

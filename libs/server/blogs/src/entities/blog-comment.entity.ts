@@ -1,3 +1,4 @@
+import type { ModerationState } from '@commons/shared-contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { BlogPostEntity } from './blog-post.entity';
 
@@ -38,4 +39,8 @@ export class BlogCommentEntity {
 
   @Column('timestamptz', { name: 'deleted_at', nullable: true })
   deletedAt: Date | null;
+
+  /** VISIBLE, or seen only by its author and moderators while HELD, HIDDEN by flags, or REJECTED on review. */
+  @Column('text', { name: 'moderation_state', default: 'VISIBLE' })
+  moderationState: ModerationState;
 }

@@ -1,3 +1,4 @@
+import type { ModerationState } from '@commons/shared-contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { BLOG_POST_STATES, type BlogPostState } from '@commons/shared-contracts';
 
@@ -75,4 +76,8 @@ export class BlogPostEntity {
     update: false,
   })
   searchVector?: string;
+
+  /** VISIBLE, or seen only by its author and moderators while HELD, HIDDEN by flags, or REJECTED on review. */
+  @Column('text', { name: 'moderation_state', default: 'VISIBLE' })
+  moderationState: ModerationState;
 }

@@ -65,3 +65,23 @@ export class ServiceUnavailableError extends DomainError {
     super(message);
   }
 }
+
+/**
+ * The moderation policy refused a post. Nothing public is stored; the attempt is recorded after
+ * the write's transaction rolls back (see ModerationGate.recordRejection), and its decision id
+ * is what the author appeals.
+ */
+export class PolicyRejectedError extends DomainError {
+  readonly code = ErrorCode.PolicyRejected;
+  constructor(
+    readonly ruleId: string,
+    readonly reason: string,
+    /** Everything the gate needs to record the attempt once the transaction is gone. */
+    readonly attempt: unknown,
+    readonly decisionId: string,
+  ) {
+    super(reason || 'This post is not allowed in this community.');
+    this.details['rule'] = ruleId;
+    this.details['decisionId'] = decisionId;
+  }
+}

@@ -7,6 +7,7 @@ import { Blogs1795439700172 } from './1795439700172-blogs';
 import { ThreadViews1795439900643 } from './1795439900643-thread-views';
 import { Mentions1795440001684 } from './1795440001684-mentions';
 import { NameTrigrams1795441317519 } from './1795441317519-name-trigrams';
+import { Moderation1795451776765 } from './1795451776765-moderation';
 import { ReadPathIndexes1795443900000 } from './1795443900000-read-path-indexes';
 
 /**
@@ -23,4 +24,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   Mentions1795440001684,
   NameTrigrams1795441317519,
   ReadPathIndexes1795443900000,
+  Moderation1795451776765,
 ];

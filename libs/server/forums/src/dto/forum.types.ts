@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Authorize, ConnectionType, graphqlEnum, ReadableWithParent } from '@commons/server-graphql';
-import { REACTION_KINDS, THREAD_KINDS, type ReactionKind, type ThreadKind } from '@commons/shared-contracts';
+import { Authorize, ConnectionType, graphqlEnum, ModerationStateEnum, ReadableWithParent } from '@commons/server-graphql';
+import { REACTION_KINDS, THREAD_KINDS, type ModerationState, type ReactionKind, type ThreadKind } from '@commons/shared-contracts';
 import type { CommunityAccess } from '@commons/server-communities';
 import { ForumAction } from '../forum-access';
 
@@ -148,6 +148,9 @@ export class ThreadType {
   @Field(() => Int, { description: 'Send it back with an edit; a stale one is a CONFLICT.' })
   version: number;
 
+  @Field(() => ModerationStateEnum, { description: 'Anything but VISIBLE is shown only to its author ("awaiting review") and the moderators.' })
+  moderationState: ModerationState;
+
   @Field(() => [ReactionCountType])
   reactions: ReactionCountType[];
 }
@@ -200,6 +203,9 @@ export class ReplyType {
 
   @Field(() => Int)
   version: number;
+
+  @Field(() => ModerationStateEnum, { description: 'Anything but VISIBLE is shown only to its author ("awaiting review") and the moderators.' })
+  moderationState: ModerationState;
 
   @Field(() => [ReactionCountType])
   reactions: ReactionCountType[];

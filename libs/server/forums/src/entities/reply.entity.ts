@@ -1,3 +1,4 @@
+import type { ModerationState } from '@commons/shared-contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ThreadEntity } from './thread.entity';
 
@@ -57,4 +58,8 @@ export class ReplyEntity {
     update: false,
   })
   searchVector?: string;
+
+  /** VISIBLE, or seen only by its author and moderators while HELD, HIDDEN by flags, or REJECTED on review. */
+  @Column('text', { name: 'moderation_state', default: 'VISIBLE' })
+  moderationState: ModerationState;
 }

@@ -1,3 +1,4 @@
+import type { ModerationState } from '@commons/shared-contracts';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { ForumCategoryEntity } from './forum-category.entity';
 import { THREAD_KINDS, type ThreadKind } from '@commons/shared-contracts';
@@ -102,4 +103,8 @@ export class ThreadEntity {
     update: false,
   })
   searchVector?: string;
+
+  /** VISIBLE, or seen only by its author and moderators while HELD, HIDDEN by flags, or REJECTED on review. */
+  @Column('text', { name: 'moderation_state', default: 'VISIBLE' })
+  moderationState: ModerationState;
 }

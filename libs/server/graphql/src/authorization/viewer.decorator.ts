@@ -9,3 +9,6 @@ export const CurrentViewer = createParamDecorator((_data: unknown, context: Exec
   if (!viewer) throw new UnauthenticatedError();
   return viewer;
 });
+
+/** The request's id (the X-Request-Id the client sees), for audit records. */
+export const CurrentRequestId = createParamDecorator((_data: unknown, context: ExecutionContext) => GqlExecutionContext.create(context).getContext<GraphqlContext>().requestId ?? null);

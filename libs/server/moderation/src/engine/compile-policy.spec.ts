@@ -35,7 +35,7 @@ describe('compilePolicy', () => {
       ]),
     );
     expect(compiled.rules).toHaveLength(11);
-    expect(compiled.requirements).toEqual({ lookbackSeconds: 3600, needsPostCount: true, needsMembership: true, guidelines: ['social-media'] });
+    expect(compiled.requirements).toEqual({ lookbackSeconds: 3600, needsPostCount: true, postCountBelow: expect.any(Number), needsMembership: true, guidelines: ['social-media'] });
     expect(compiled.ref).toEqual({ policyId: 'community-policy', version: 1 });
   });
 

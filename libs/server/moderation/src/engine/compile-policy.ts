@@ -13,6 +13,8 @@ export interface PolicyRequirements {
   lookbackSeconds: number;
   /** Some rule reads AuthorContext.postsInCommunity. */
   needsPostCount: boolean;
+  /** The largest post-count threshold of those rules: counting can stop there (a count at or above it is "not new"). */
+  postCountBelow: number;
   /** Some rule reads AuthorContext.memberSince. */
   needsMembership: boolean;
   /** Guideline keys some rule requires (AuthorContext.acknowledgedGuidelines). */
@@ -76,7 +78,7 @@ export function compilePolicy(input: PolicyVersion, options: CompileOptions = {}
   let profanity = false;
   const ids = new Set<string>();
   const compiled: CompiledRule[] = [];
-  const requirements: PolicyRequirements = { lookbackSeconds: 0, needsPostCount: false, needsMembership: false, guidelines: [] };
+  const requirements: PolicyRequirements = { lookbackSeconds: 0, needsPostCount: false, postCountBelow: 0, needsMembership: false, guidelines: [] };
 
   const domainSet = (rule: Rule, property: string, list: readonly string[] | undefined) => {
     const set = new Set<string>();
@@ -115,11 +117,15 @@ export function compilePolicy(input: PolicyVersion, options: CompileOptions = {}
         if (rule.match === 'ANY' && (rule.domains?.length ?? 0) > 0) problem(rule, 'domains', 'a rule matching ANY link takes no domains.');
         if (rule.match !== 'ANY' && (rule.domains?.length ?? 0) === 0) problem(rule, 'domains', `${rule.match} needs at least one domain.`);
         entry.domains = domainSet(rule, 'domains', rule.domains);
-        if (rule.onlyNewMembers?.postsBelow !== undefined) requirements.needsPostCount = true;
+        if (rule.onlyNewMembers?.postsBelow !== undefined) {
+          requirements.needsPostCount = true;
+          requirements.postCountBelow = Math.max(requirements.postCountBelow, rule.onlyNewMembers.postsBelow);
+        }
         if (rule.onlyNewMembers?.membershipDaysBelow !== undefined) requirements.needsMembership = true;
         break;
       case RuleKind.NewMember:
         requirements.needsPostCount = true;
+        requirements.postCountBelow = Math.max(requirements.postCountBelow, rule.firstPosts);
         break;
       case RuleKind.RateLimit:
       case RuleKind.Duplicate:

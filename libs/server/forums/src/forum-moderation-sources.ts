@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { uuidv7, type HistoricalContent, type ModeratedContentSource, type ModeratedContentSummary, type RejectedAttempt } from '@commons/server-core';
+import { ContentKind, ModerationState, type ThreadKind } from '@commons/shared-contracts';
+import { Mentions } from './mentions';
+import { PostRevisionEntity } from './entities/post-revision.entity';
+import { ReplyEntity } from './entities/reply.entity';
+import { ThreadEntity } from './entities/thread.entity';
+import { countReply } from './threads.service';
+
+type Raw = Record<string, unknown>;
+
+function summary(kind: ContentKind, r: Raw): ModeratedContentSummary {
+  return {
+    kind,
+    id: r['id'] as string,
+    communityId: r['community_id'] as string,
+    authorId: r['author_id'] as string,
+    title: (r['title'] as string | null) ?? null,
+    body: r['body'] as string,
+    bodyHtml: r['body_html'] as string,
+    createdAt: r['created_at'] as Date,
+    state: r['moderation_state'] as ModerationState,
+    deleted: r['deleted_at'] !== null,
+    parentId: (r['parent_id'] as string | null) ?? null,
+  };
+}
+
+function history(kind: ContentKind, rows: Raw[]): HistoricalContent[] {
+  return rows.map((r) => ({ kind, id: r['id'] as string, authorId: r['author_id'] as string, title: (r['title'] as string | null) ?? null, body: r['body'] as string, createdAt: r['created_at'] as Date }));
+}
+
+/**
+ * What moderation may do with forum posts: read them for the queue and the dry-run, move them
+ * between moderation states (a reply held when posted counts in its thread once approved), and
+ * publish a rejected attempt whose rejection was overturned on appeal.
+ */
+@Injectable()
+export class ForumModerationSources {
+  constructor(private readonly mentions: Mentions) {}
+
+  readonly threads: ModeratedContentSource = {
+    kind: ContentKind.ForumThread,
+    visiblePostsSql: `SELECT 1 FROM forum_threads WHERE author_id = $1 AND community_id = $2 AND moderation_state = 'VISIBLE' AND deleted_at IS NULL`,
+    summaries: async (manager, ids) =>
+      (await manager.query(`SELECT id, community_id, author_id, title, body, body_html, created_at, moderation_state, deleted_at, NULL::uuid AS parent_id FROM forum_threads WHERE id = ANY($1)`, [ids])).map(
+        (r: Raw) => summary(ContentKind.ForumThread, r),
+      ),
+    setState: async (manager, id, state, options = {}) => {
+      const row = await manager.findOne(ThreadEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) return;
+      if (options.body !== undefined && options.body !== row.body) {
+        await this.revise(manager, row.id, row.version, row.title, row.body, options.editorId);
+        row.body = options.body;
+        row.bodyHtml = (await this.mentions.render(manager, row.communityId, options.body)).html;
+        row.version += 1;
+        row.editedAt = new Date();
+      }
+      row.moderationState = state;
+      await manager.save(row);
+    },
+    history: async (manager, communityId, since, until, after, limit) =>
+      history(
+        ContentKind.ForumThread,
+        await manager.query(
+          `SELECT id, author_id, title, body, created_at FROM forum_threads
+            WHERE community_id = $1 AND created_at > $2 AND created_at <= $3 AND ($4::timestamptz IS NULL OR (created_at, id) > ($4, $5::uuid))
+            ORDER BY created_at, id LIMIT $6`,
+          [communityId, since, until, after?.at ?? null, after?.id ?? null, limit],
+        ),
+      ),
+    countHistory: async (manager, communityId, since, until) =>
+      (await manager.query(`SELECT count(*)::int AS n FROM forum_threads WHERE community_id = $1 AND created_at > $2 AND created_at <= $3`, [communityId, since, until]))[0].n,
+    postCountsBefore: (manager, communityId, before) => countsBefore(manager, 'forum_threads', communityId, before),
+    restore: async (manager, attempt) => {
+      const placement = attempt.placement as { categoryId?: string; kind?: ThreadKind; tags?: string[] };
+      if (!placement.categoryId || !placement.kind) return false;
+      const category: unknown[] = await manager.query('SELECT 1 FROM forum_categories WHERE id = $1', [placement.categoryId]);
+      if (category.length === 0) return false;
+      const now = new Date();
+      await manager.insert(ThreadEntity, {
+        id: attempt.contentId,
+        communityId: attempt.communityId,
+        categoryId: placement.categoryId,
+        authorId: attempt.authorId,
+        kind: placement.kind,
+        title: attempt.title ?? '',
+        body: attempt.body,
+        bodyHtml: await this.rendered(manager, attempt),
+        tags: placement.tags ?? [],
+        lockedAt: null,
+        pinnedAt: null,
+        duplicateOfId: null,
+        replyCount: 0,
+        firstResponseAt: null,
+        acceptedReplyId: null,
+        resolvedAt: null,
+        createdAt: now,
+        lastActivityAt: now,
+        editedAt: null,
+        deletedAt: null,
+        version: 1,
+        moderationState: ModerationState.Visible,
+      });
+      return true;
+    },
+  };
+
+  readonly replies: ModeratedContentSource = {
+    kind: ContentKind.ForumReply,
+    visiblePostsSql: `SELECT 1 FROM forum_replies WHERE author_id = $1 AND community_id = $2 AND moderation_state = 'VISIBLE' AND deleted_at IS NULL`,
+    summaries: async (manager, ids) =>
+      (
+        await manager.query(
+          `SELECT r.id, r.community_id, r.author_id, t.title, r.body, r.body_html, r.created_at, r.moderation_state, r.deleted_at, r.thread_id AS parent_id
+             FROM forum_replies r JOIN forum_threads t ON t.id = r.thread_id WHERE r.id = ANY($1)`,
+          [ids],
+        )
+      ).map((r: Raw) => summary(ContentKind.ForumReply, r)),
+    setState: async (manager, id, state, options = {}) => {
+      const row = await manager.findOne(ReplyEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) return;
+      if (options.body !== undefined && options.body !== row.body) {
+        await this.revise(manager, row.id, row.version, null, row.body, options.editorId);
+        row.body = options.body;
+        row.bodyHtml = (await this.mentions.render(manager, row.communityId, options.body)).html;
+        row.version += 1;
+        row.editedAt = new Date();
+      }
+      row.moderationState = state;
+      await manager.save(row);
+      if (state === ModerationState.Visible && options.firstAppearance) {
+        const thread = await manager.findOne(ThreadEntity, { where: { id: row.threadId }, lock: { mode: 'pessimistic_write' } });
+        if (thread) {
+          countReply(thread, row.authorId, new Date());
+          await manager.save(thread);
+        }
+      }
+    },
+    history: async (manager, communityId, since, until, after, limit) =>
+      history(
+        ContentKind.ForumReply,
+        await manager.query(
+          `SELECT id, author_id, NULL AS title, body, created_at FROM forum_replies
+            WHERE community_id = $1 AND created_at > $2 AND created_at <= $3 AND ($4::timestamptz IS NULL OR (created_at, id) > ($4, $5::uuid))
+            ORDER BY created_at, id LIMIT $6`,
+          [communityId, since, until, after?.at ?? null, after?.id ?? null, limit],
+        ),
+      ),
+    countHistory: async (manager, communityId, since, until) =>
+      (await manager.query(`SELECT count(*)::int AS n FROM forum_replies WHERE community_id = $1 AND created_at > $2 AND created_at <= $3`, [communityId, since, until]))[0].n,
+    postCountsBefore: (manager, communityId, before) => countsBefore(manager, 'forum_replies', communityId, before),
+    restore: async (manager, attempt) => {
+      const placement = attempt.placement as { threadId?: string; replyToId?: string | null };
+      const thread = placement.threadId ? await manager.findOne(ThreadEntity, { where: { id: placement.threadId }, lock: { mode: 'pessimistic_write' } }) : null;
+      if (!thread || thread.deletedAt || thread.lockedAt) return false;
+      const now = new Date();
+      await manager.insert(ReplyEntity, {
+        id: attempt.contentId,
+        threadId: thread.id,
+        communityId: attempt.communityId,
+        authorId: attempt.authorId,
+        replyToId: placement.replyToId ?? null,
+        body: attempt.body,
+        bodyHtml: await this.rendered(manager, attempt),
+        createdAt: now,
+        editedAt: null,
+        deletedAt: null,
+        version: 1,
+        moderationState: ModerationState.Visible,
+      });
+      countReply(thread, attempt.authorId, now);
+      await manager.save(thread);
+      return true;
+    },
+  };
+
+  private async rendered(manager: EntityManager, attempt: RejectedAttempt): Promise<string> {
+    return (await this.mentions.render(manager, attempt.communityId, attempt.body)).html;
+  }
+
+  /** A moderator's edit keeps the author's words in the history, like any edit. */
+  private async revise(manager: EntityManager, targetId: string, version: number, title: string | null, body: string, editorId: string | undefined) {
+    // Moderation passes the moderator with every edited body.
+    await manager.insert(PostRevisionEntity, { id: uuidv7(), targetId, version, title, body, editedById: editorId as string, createdAt: new Date() });
+  }
+}
+
+async function countsBefore(manager: EntityManager, table: 'forum_threads' | 'forum_replies', communityId: string, before: Date): Promise<Map<string, number>> {
+  const rows: Array<{ author_id: string; n: number }> = await manager.query(
+    `SELECT author_id, count(*)::int AS n FROM ${table} WHERE community_id = $1 AND created_at <= $2 AND moderation_state = 'VISIBLE' AND deleted_at IS NULL GROUP BY author_id`,
+    [communityId, before],
+  );
+  return new Map(rows.map((r) => [r.author_id, r.n]));
+}
