@@ -1,27 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { renderMarkdown, type HistoricalContent, type ModeratedContentSource, type ModeratedContentSummary } from '@commons/server-core';
+import { renderMarkdown, contentSummaryOf, type HistoricalContent, type ModeratedContentSource } from '@commons/server-core';
 import { ContentKind, ModerationState } from '@commons/shared-contracts';
 import { BlogCommentEntity } from './entities/blog-comment.entity';
 import { BlogPostEntity } from './entities/blog-post.entity';
 
 type Raw = Record<string, unknown>;
 
-function summary(kind: ContentKind, r: Raw): ModeratedContentSummary {
-  return {
-    kind,
-    id: r['id'] as string,
-    communityId: r['community_id'] as string,
-    authorId: r['author_id'] as string,
-    title: (r['title'] as string | null) ?? null,
-    body: r['body'] as string,
-    bodyHtml: r['body_html'] as string,
-    createdAt: r['created_at'] as Date,
-    state: r['moderation_state'] as ModerationState,
-    deleted: r['deleted'] === true,
-    parentId: (r['parent_id'] as string | null) ?? null,
-  };
-}
 
 const history = (kind: ContentKind, rows: Raw[]): HistoricalContent[] =>
   rows.map((r) => ({ kind, id: r['id'] as string, authorId: r['author_id'] as string, title: (r['title'] as string | null) ?? null, body: r['body'] as string, createdAt: r['created_at'] as Date }));
@@ -39,7 +24,7 @@ export class BlogModerationSources {
                   state <> 'PUBLISHED' AS deleted, NULL::uuid AS parent_id FROM blog_posts WHERE id = ANY($1)`,
           [ids],
         )
-      ).map((r: Raw) => summary(ContentKind.BlogPost, r)),
+      ).map((r: Raw) => contentSummaryOf(ContentKind.BlogPost, r)),
     setState: async (manager, id, state, options = {}) => {
       const row = await manager.findOne(BlogPostEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row) return;
@@ -79,7 +64,7 @@ export class BlogModerationSources {
              FROM blog_comments c JOIN blog_posts p ON p.id = c.post_id WHERE c.id = ANY($1)`,
           [ids],
         )
-      ).map((r: Raw) => summary(ContentKind.BlogComment, r)),
+      ).map((r: Raw) => contentSummaryOf(ContentKind.BlogComment, r)),
     setState: async (manager, id, state, options = {}) => {
       const row = await manager.findOne(BlogCommentEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row) return;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { uuidv7, type HistoricalContent, type ModeratedContentSource, type ModeratedContentSummary, type RejectedAttempt } from '@commons/server-core';
+import { uuidv7, contentSummaryOf, type HistoricalContent, type ModeratedContentSource, type RejectedAttempt } from '@commons/server-core';
 import { ContentKind, ModerationState, type ThreadKind } from '@commons/shared-contracts';
 import { Mentions } from './mentions';
 import { PostRevisionEntity } from './entities/post-revision.entity';
@@ -10,21 +10,6 @@ import { countReply } from './threads.service';
 
 type Raw = Record<string, unknown>;
 
-function summary(kind: ContentKind, r: Raw): ModeratedContentSummary {
-  return {
-    kind,
-    id: r['id'] as string,
-    communityId: r['community_id'] as string,
-    authorId: r['author_id'] as string,
-    title: (r['title'] as string | null) ?? null,
-    body: r['body'] as string,
-    bodyHtml: r['body_html'] as string,
-    createdAt: r['created_at'] as Date,
-    state: r['moderation_state'] as ModerationState,
-    deleted: r['deleted_at'] !== null,
-    parentId: (r['parent_id'] as string | null) ?? null,
-  };
-}
 
 function history(kind: ContentKind, rows: Raw[]): HistoricalContent[] {
   return rows.map((r) => ({ kind, id: r['id'] as string, authorId: r['author_id'] as string, title: (r['title'] as string | null) ?? null, body: r['body'] as string, createdAt: r['created_at'] as Date }));
@@ -43,8 +28,8 @@ export class ForumModerationSources {
     kind: ContentKind.ForumThread,
     visiblePostsSql: `SELECT 1 FROM forum_threads WHERE author_id = $1 AND community_id = $2 AND moderation_state = 'VISIBLE' AND deleted_at IS NULL`,
     summaries: async (manager, ids) =>
-      (await manager.query(`SELECT id, community_id, author_id, title, body, body_html, created_at, moderation_state, deleted_at, NULL::uuid AS parent_id FROM forum_threads WHERE id = ANY($1)`, [ids])).map(
-        (r: Raw) => summary(ContentKind.ForumThread, r),
+      (await manager.query(`SELECT id, community_id, author_id, title, body, body_html, created_at, moderation_state, deleted_at IS NOT NULL AS deleted, NULL::uuid AS parent_id FROM forum_threads WHERE id = ANY($1)`, [ids])).map(
+        (r: Raw) => contentSummaryOf(ContentKind.ForumThread, r),
       ),
     setState: async (manager, id, state, options = {}) => {
       const row = await manager.findOne(ThreadEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -112,11 +97,11 @@ export class ForumModerationSources {
     summaries: async (manager, ids) =>
       (
         await manager.query(
-          `SELECT r.id, r.community_id, r.author_id, t.title, r.body, r.body_html, r.created_at, r.moderation_state, r.deleted_at, r.thread_id AS parent_id
+          `SELECT r.id, r.community_id, r.author_id, t.title, r.body, r.body_html, r.created_at, r.moderation_state, r.deleted_at IS NOT NULL AS deleted, r.thread_id AS parent_id
              FROM forum_replies r JOIN forum_threads t ON t.id = r.thread_id WHERE r.id = ANY($1)`,
           [ids],
         )
-      ).map((r: Raw) => summary(ContentKind.ForumReply, r)),
+      ).map((r: Raw) => contentSummaryOf(ContentKind.ForumReply, r)),
     setState: async (manager, id, state, options = {}) => {
       const row = await manager.findOne(ReplyEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row) return;

@@ -62,6 +62,26 @@ export interface ModeratedContentSummary {
   parentId: string | null;
 }
 
+/**
+ * A summary from a row a source selected with the columns id, community_id, author_id, title,
+ * body, body_html, created_at, moderation_state, deleted (boolean) and parent_id.
+ */
+export function contentSummaryOf(kind: ContentKind, r: Record<string, unknown>): ModeratedContentSummary {
+  return {
+    kind,
+    id: r['id'] as string,
+    communityId: r['community_id'] as string,
+    authorId: r['author_id'] as string,
+    title: (r['title'] as string | null) ?? null,
+    body: r['body'] as string,
+    bodyHtml: r['body_html'] as string,
+    createdAt: r['created_at'] as Date,
+    state: r['moderation_state'] as ModerationState,
+    deleted: r['deleted'] === true,
+    parentId: (r['parent_id'] as string | null) ?? null,
+  };
+}
+
 /** One post of a community's history, for the dry-run, oldest first. */
 export interface HistoricalContent {
   kind: ContentKind;

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthorizationService, Clock, ConflictError, ForbiddenError, ModeratedContentRegistry, NotFoundError, uuidv7, type Viewer } from '@commons/server-core';
 import { CommunityAccessService, CommunityAction } from '@commons/server-communities';
-import { ModerationState, QueueSource, QueueStatus } from '@commons/shared-contracts';
+import { ModerationState, QueueSource } from '@commons/shared-contracts';
 import { AuditLog, PLATFORM_ACTOR } from '../audit/audit-log';
 import { ContentFlagEntity } from '../entities/content-flag.entity';
-import { ModerationQueueItemEntity } from '../entities/moderation-queue-item.entity';
+import { enqueue } from '../review/enqueue';
 import { ModerationNotices, NoticeKind } from '../notices/moderation-notices';
 import { PolicyStore } from '../policies/policy.store';
 import type { FlagContentInput } from '../dto/moderation.inputs';
@@ -49,27 +49,7 @@ export class FlagsService {
         .execute()
         .then((r) => r.raw as unknown[]);
       if (inserted.length === 0) throw new ConflictError('You already flagged this post.');
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ModerationQueueItemEntity)
-        .values({
-          id: uuidv7(now.getTime()),
-          communityId: content.communityId,
-          contentKind: input.contentKind,
-          contentId: content.id,
-          authorId: content.authorId,
-          source: QueueSource.Flags,
-          decisionId: null,
-          status: QueueStatus.Pending,
-          escalated: false,
-          decidedById: null,
-          decidedAt: null,
-          decisionReason: null,
-          createdAt: now,
-        })
-        .orIgnore()
-        .execute();
+      await enqueue(manager, { communityId: content.communityId, contentKind: input.contentKind, contentId: content.id, authorId: content.authorId, source: QueueSource.Flags, decisionId: null }, now);
       const [{ n }]: Array<{ n: number }> = await manager.query('SELECT count(DISTINCT flagger_id)::int AS n FROM content_flags WHERE content_id = $1', [content.id]);
       const effective = await this.policies.effective(manager, content.communityId, access.audiences);
       const threshold = effective.compiled.source.settings?.flagsToAutoHide ?? null;

@@ -12,7 +12,7 @@ import {
   type ModerationOutcome,
   type RejectedAttempt,
 } from '@commons/server-core';
-import { QueueSource, QueueStatus, SanctionKind } from '@commons/shared-contracts';
+import { QueueSource, SanctionKind } from '@commons/shared-contracts';
 import { evaluate } from '../engine/evaluate';
 import { redactCardNumbers } from '../matchers/personal-data';
 import type { CompiledPolicy } from '../engine/compile-policy';
@@ -20,7 +20,7 @@ import type { AuthorContext } from '../policy/author-context';
 import type { Decision } from '../policy/policy.types';
 import { AuditLog, PLATFORM_ACTOR } from '../audit/audit-log';
 import { ModerationDecisionEntity } from '../entities/moderation-decision.entity';
-import { ModerationQueueItemEntity } from '../entities/moderation-queue-item.entity';
+import { enqueue } from '../review/enqueue';
 import { governingAudience } from '../policies/default-policies';
 import { PolicyStore, type EffectivePolicy } from '../policies/policy.store';
 import { GuidelineAcknowledgements } from './guideline-acknowledgements';
@@ -87,7 +87,8 @@ export class ModerationService extends ModerationGate {
 
     await manager.insert(ModerationDecisionEntity, row);
     if (decision.action === 'HOLD') {
-      await this.queue(manager, content, row, now);
+      // A held post joins the queue; an edit of a post already pending keeps its one item.
+      await enqueue(manager, { communityId: content.communityId, contentKind: content.kind, contentId: content.contentId, authorId: content.author.accountId, source: QueueSource.Policy, decisionId: row.id }, now);
       await this.audit.record(manager, PLATFORM_ACTOR, {
         action: 'content.hold',
         targetKind: content.kind,
@@ -146,31 +147,6 @@ export class ModerationService extends ModerationGate {
       attempt: null,
       createdAt: now,
     });
-  }
-
-  /** A held post joins the queue; an edit of a post already pending keeps its one item. */
-  private async queue(manager: EntityManager, content: ModeratedContent, decision: ModerationDecisionEntity, now: Date): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ModerationQueueItemEntity)
-      .values({
-        id: uuidv7(now.getTime()),
-        communityId: content.communityId,
-        contentKind: content.kind,
-        contentId: content.contentId,
-        authorId: content.author.accountId,
-        source: QueueSource.Policy,
-        decisionId: decision.id,
-        status: QueueStatus.Pending,
-        escalated: false,
-        decidedById: null,
-        decidedAt: null,
-        decisionReason: null,
-        createdAt: now,
-      })
-      .orIgnore()
-      .execute();
   }
 
   /**
