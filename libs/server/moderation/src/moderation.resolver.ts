@@ -61,7 +61,7 @@ class SanctionsArgs {
 
   @Field({ defaultValue: true })
   @IsBoolean()
-  activeOnly: boolean = true;
+  activeOnly = true;
 }
 
 @ArgsType()

@@ -234,11 +234,11 @@ export class SavePolicyVersionInput {
   @Transform(trim)
   @IsString()
   @MaxLength(REASON_MAX_LENGTH)
-  note: string = '';
+  note = '';
 
   @Field({ defaultValue: false, description: 'Make it the active version at once (otherwise dry-run it, then activate).' })
   @IsBoolean()
-  activate: boolean = false;
+  activate = false;
 }
 
 @InputType()
@@ -274,7 +274,7 @@ export class TestModerationTextInput {
 
   @Field({ defaultValue: false, description: 'Judge it as a new member’s first post.' })
   @IsBoolean()
-  asNewMember: boolean = false;
+  asNewMember = false;
 }
 
 @ArgsType()
@@ -313,7 +313,7 @@ export class ReviewItemInput {
   @Transform(trim)
   @IsString()
   @MaxLength(REASON_MAX_LENGTH)
-  reason: string = '';
+  reason = '';
 
   @Field(() => String, { nullable: true, description: 'Approve this edited Markdown instead (edit-and-approve).' })
   @IsOptional()
@@ -337,7 +337,7 @@ export class ReviewItemsInput {
   @Transform(trim)
   @IsString()
   @MaxLength(REASON_MAX_LENGTH)
-  reason: string = '';
+  reason = '';
 }
 
 @InputType()
@@ -358,7 +358,7 @@ export class FlagContentInput {
   @Transform(trim)
   @IsString()
   @MaxLength(REASON_MAX_LENGTH)
-  detail: string = '';
+  detail = '';
 }
 
 @InputType()
@@ -485,5 +485,5 @@ export class StartDryRunInput {
   @IsInt()
   @Min(1)
   @Max(DRY_RUN_MAX_DAYS)
-  days: number = 30;
+  days = 30;
 }
