@@ -59,7 +59,7 @@ class SanctionsArgs {
   @IsUUID('all', { message: 'Not a valid account id.' })
   accountId?: string | null;
 
-  @Field({ defaultValue: true })
+  @Field(() => Boolean, { defaultValue: true })
   @IsBoolean()
   activeOnly = true;
 }

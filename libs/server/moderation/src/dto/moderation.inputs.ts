@@ -230,13 +230,13 @@ export class SavePolicyVersionInput {
   @Max(100)
   flagsToAutoHide?: number | null;
 
-  @Field({ defaultValue: '', description: 'What changed, for the version history.' })
+  @Field(() => String, { defaultValue: '', description: 'What changed, for the version history.' })
   @Transform(trim)
   @IsString()
   @MaxLength(REASON_MAX_LENGTH)
   note = '';
 
-  @Field({ defaultValue: false, description: 'Make it the active version at once (otherwise dry-run it, then activate).' })
+  @Field(() => Boolean, { defaultValue: false, description: 'Make it the active version at once (otherwise dry-run it, then activate).' })
   @IsBoolean()
   activate = false;
 }
@@ -272,7 +272,7 @@ export class TestModerationTextInput {
   @PostBody()
   body: string;
 
-  @Field({ defaultValue: false, description: 'Judge it as a new member’s first post.' })
+  @Field(() => Boolean, { defaultValue: false, description: 'Judge it as a new member’s first post.' })
   @IsBoolean()
   asNewMember = false;
 }
@@ -309,7 +309,7 @@ export class ReviewItemInput {
   @IsEnum(ReviewAction)
   action: ReviewAction;
 
-  @Field({ defaultValue: '', description: 'Shown to the author (required to reject).' })
+  @Field(() => String, { defaultValue: '', description: 'Shown to the author (required to reject).' })
   @Transform(trim)
   @IsString()
   @MaxLength(REASON_MAX_LENGTH)
@@ -333,7 +333,7 @@ export class ReviewItemsInput {
   @IsEnum(ReviewAction)
   action: ReviewAction;
 
-  @Field({ defaultValue: '' })
+  @Field(() => String, { defaultValue: '' })
   @Transform(trim)
   @IsString()
   @MaxLength(REASON_MAX_LENGTH)
@@ -354,7 +354,7 @@ export class FlagContentInput {
   @IsEnum(FlagReason)
   reason: FlagReason;
 
-  @Field({ defaultValue: '' })
+  @Field(() => String, { defaultValue: '' })
   @Transform(trim)
   @IsString()
   @MaxLength(REASON_MAX_LENGTH)
