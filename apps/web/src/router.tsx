@@ -3,6 +3,7 @@ import { AdministrationPage, PeoplePage, PersonPage, ProfilePage, RegisterPage, 
 import { blogRoutes, communityBlogRoutes } from '@commons/web-feature-blogs';
 import { communityRoutes } from '@commons/web-feature-communities';
 import { forumRoutes } from '@commons/web-feature-forums';
+import { communityModerationRoutes, moderationRoutes, noticesRoutes } from '@commons/web-feature-moderation';
 import { searchRoutes } from '@commons/web-feature-search';
 import { ComingSoon } from '@commons/web-ui';
 import { AppShellLayout } from './shell/app-shell-layout';
@@ -20,7 +21,7 @@ export const router = createBrowserRouter([
       { path: 'people', element: <PeoplePage /> },
       { path: 'people/:id', element: <PersonPage /> },
       { path: 'profile', element: <RequireViewer>{(viewer) => <ProfilePage viewer={viewer} />}</RequireViewer> },
-      { path: 'communities', children: [...communityRoutes, ...forumRoutes, ...communityBlogRoutes] },
+      { path: 'communities', children: [...communityRoutes, ...forumRoutes, ...communityBlogRoutes, ...communityModerationRoutes] },
       { path: 'blog', children: blogRoutes },
       { path: 'search', children: searchRoutes },
       {
@@ -35,10 +36,8 @@ export const router = createBrowserRouter([
           </RequireRole>
         ),
       },
-      {
-        path: 'moderation',
-        element: <ComingSoon title="Moderation" description="The review queue, flags, sanctions and the audit log of every decision." />,
-      },
+      { path: 'moderation', children: moderationRoutes },
+      { path: 'notices', children: noticesRoutes },
       { path: 'administration', element: <RequireRole roles={['ADMIN']}><AdministrationPage /></RequireRole> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { ViewerFieldsFragment } from '@commons/web-data-access';
 import { roleName, useSignOut } from '@commons/web-feature-account';
+import { useModerationAccess } from '@commons/web-feature-moderation';
 import { TopBarSearch } from '@commons/web-feature-search';
 import { PersonAvatar } from '@commons/web-ui';
 import { NAVIGATION } from './navigation';
@@ -13,7 +14,8 @@ export function AppShellLayout({ viewer }: { viewer: ViewerFieldsFragment }) {
   const location = useLocation();
   const navigate = useNavigate();
   const signOut = useSignOut();
-  const items = NAVIGATION.filter((item) => !item.roles || item.roles.includes(viewer.role));
+  const moderation = useModerationAccess();
+  const items = NAVIGATION.filter((item) => (!item.roles || item.roles.includes(viewer.role)) && (!item.moderators || moderation.moderates));
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
@@ -42,6 +44,9 @@ export function AppShellLayout({ viewer }: { viewer: ViewerFieldsFragment }) {
                 <Menu.Label>{roleName(viewer.role)}</Menu.Label>
                 <Menu.Item component={Link} to="/profile">
                   Profile
+                </Menu.Item>
+                <Menu.Item component={Link} to="/notices">
+                  Notices and appeals
                 </Menu.Item>
                 <Menu.Item
                   color="red"

@@ -5,6 +5,8 @@ export interface NavigationItem {
   label: string;
   /** Roles that see the item; all when absent. */
   roles?: PlatformRole[];
+  /** Only for platform admins and the moderators and managers of some community. */
+  moderators?: boolean;
 }
 
 export const NAVIGATION: NavigationItem[] = [
@@ -14,6 +16,6 @@ export const NAVIGATION: NavigationItem[] = [
   { to: '/knowledge', label: 'Knowledge' },
   { to: '/people', label: 'People' },
   { to: '/metrics', label: 'Metrics', roles: ['STEERING', 'ADMIN'] },
-  { to: '/moderation', label: 'Moderation' },
+  { to: '/moderation', label: 'Moderation', moderators: true },
   { to: '/administration', label: 'Administration', roles: ['ADMIN'] },
 ];

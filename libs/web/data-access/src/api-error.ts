@@ -9,6 +9,10 @@ export interface ApiError {
   fields: FieldErrorDetail[];
   retryAfterSeconds?: number;
   errorId?: string;
+  /** POLICY_REJECTED: the recorded decision, which the author may appeal. */
+  decisionId?: string;
+  /** POLICY_REJECTED: the rule whose reason the message is. */
+  ruleId?: string;
 }
 
 function fromGraphqlError(error: GraphQLFormattedError): ApiError {
@@ -19,6 +23,8 @@ function fromGraphqlError(error: GraphQLFormattedError): ApiError {
     fields: Array.isArray(extensions['fields']) ? (extensions['fields'] as FieldErrorDetail[]) : [],
     retryAfterSeconds: typeof extensions['retryAfterSeconds'] === 'number' ? extensions['retryAfterSeconds'] : undefined,
     errorId: typeof extensions['errorId'] === 'string' ? extensions['errorId'] : undefined,
+    decisionId: typeof extensions['decisionId'] === 'string' ? extensions['decisionId'] : undefined,
+    ruleId: typeof extensions['rule'] === 'string' ? extensions['rule'] : undefined,
   };
 }
 

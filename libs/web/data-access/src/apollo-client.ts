@@ -19,6 +19,10 @@ export function createApolloClient(): ApolloClient {
             feed: relayStylePagination(),
             myBlogDrafts: relayStylePagination(),
             search: relayStylePagination(['query', 'filter']),
+            // Moderation: each community's queue (and each filter of it) is its own list.
+            moderationQueue: relayStylePagination(['communityId', 'status', 'source', 'escalated']),
+            auditLog: relayStylePagination(['filter']),
+            moderationNotices: relayStylePagination(),
           },
         },
         Community: {
@@ -38,6 +42,15 @@ export function createApolloClient(): ApolloClient {
         BlogSettings: { keyFields: ['communityId'] },
         // Highlights depend on the query: the same post found by two searches is two hits.
         SearchHit: { keyFields: false },
+        // One per community; its policy versions are identified by policy and number.
+        CommunityModeration: { keyFields: ['communityId'] },
+        CommunityModerationPermissions: { merge: true },
+        ModerationPolicyVersion: { keyFields: ['policyId', 'version'] },
+        // A rule's id is unique within a policy version only; a tested decision has no id.
+        ModerationRule: { keyFields: false },
+        ModerationDecision: { keyFields: false },
+        // The queue lists an item's decision in brief, its detail in full: answers complete each other.
+        ModerationQueueItem: { fields: { decision: { merge: true } } },
       },
     }),
   });

@@ -32,7 +32,8 @@ export function appendComment(cache: ApolloCache, postId: string, comment: BlogC
         if (!node || existing.edges.some((e) => e.node.__ref === node.__ref)) return existing;
         return { ...existing, edges: [...existing.edges, { __typename: 'BlogCommentEdge', cursor: '', node }] };
       },
-      commentCount: (n) => n + 1,
+      // A held comment counts once a moderator approves it.
+      commentCount: (n) => (comment.moderationState === 'VISIBLE' ? n + 1 : n),
     },
   });
 }

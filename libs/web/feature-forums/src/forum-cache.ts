@@ -24,10 +24,13 @@ export function addReply(cache: ApolloCache, threadId: string, reply: ReplyField
     const edge = { __typename: 'ReplyEdge', node: reply } as (typeof data.thread.replies.edges)[number];
     return { ...data, thread: { ...data.thread, replies: { ...data.thread.replies, edges: [...data.thread.replies.edges, edge] } } };
   });
-  cache.modify({
-    id: cache.identify({ __typename: 'Thread', id: threadId }),
-    fields: { replyCount: (n: number) => n + 1 },
-  });
+  // A held reply counts in its thread once a moderator approves it.
+  if (reply.moderationState === 'VISIBLE') {
+    cache.modify({
+      id: cache.identify({ __typename: 'Thread', id: threadId }),
+      fields: { replyCount: (n: number) => n + 1 },
+    });
+  }
   forgetThreadLists(cache);
 }
 

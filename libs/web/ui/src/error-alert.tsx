@@ -18,6 +18,8 @@ const TITLES: Record<string, string> = {
   [ErrorCode.Conflict]: 'Not possible right now',
   [ErrorCode.RateLimited]: 'Too many attempts',
   [ErrorCode.ServiceUnavailable]: 'Temporarily unavailable',
+  // The message is the reason of the community's rule that refused the post.
+  [ErrorCode.PolicyRejected]: 'Not allowed by this community’s rules',
   NETWORK_ERROR: 'No connection',
 };
 

@@ -15,3 +15,4 @@ export * from './follow-toggle';
 export * from './markdown-editor';
 export * from './markdown-view';
 export * from './confirm-removal';
+export * from './moderation-state-badge';

@@ -1,8 +1,10 @@
 import { useMutation } from '@apollo/client/react';
-import { Button, Group, Stack } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import { COMMENT_MAX_LENGTH } from '@commons/shared-contracts';
 import { CommentOnBlogPostDocument, useEditorSuggestions, useForm } from '@commons/web-data-access';
-import { ErrorAlert, MarkdownEditor } from '@commons/web-ui';
+import { PostingErrorAlert } from '@commons/web-feature-moderation';
+import { MarkdownEditor } from '@commons/web-ui';
 import { appendComment } from '../blog-cache';
 import { commentRule } from '../validation';
 
@@ -24,23 +26,31 @@ export function CommentBox({
   const form = useForm({ body: '' }, { body: commentRule });
   const suggestions = useEditorSuggestions(communityId);
   const label = parent ? `Your reply to ${parent.authorName}` : 'Add a comment';
+  const [held, setHeld] = useState(false);
   return (
     <form
       noValidate
       aria-label={parent ? `Reply to ${parent.authorName}` : 'New comment'}
       onSubmit={form.submit(async ({ body }) => {
-        await comment({
+        setHeld(false);
+        const { data: answer } = await comment({
           variables: { input: { postId, body, parentId: parent?.id ?? null } },
           update: (cache, { data }) => {
             if (data) appendComment(cache, postId, data.commentOnBlogPost);
           },
         });
         form.set('body', '');
+        setHeld(answer !== undefined && answer !== null && answer.commentOnBlogPost.moderationState !== 'VISIBLE');
         onDone?.();
       })}
     >
       <Stack gap="xs">
-        {form.generalError && <ErrorAlert error={form.generalError} />}
+        {form.generalError && <PostingErrorAlert error={form.generalError} />}
+        {held && (
+          <Alert color="orange" variant="light" role="status">
+            Your comment is awaiting review: a moderator will look at it. Until then only you and the moderators see it.
+          </Alert>
+        )}
         <MarkdownEditor
           label={label}
           description="Markdown works here."

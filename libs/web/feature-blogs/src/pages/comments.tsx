@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { BlogCommentsDocument, DeleteBlogCommentDocument, toApiError, useReaction, type ApiError, type BlogCommentFieldsFragment } from '@commons/web-data-access';
+import { FlagButton, ModerationStatus } from '@commons/web-feature-moderation';
 import { ErrorAlert, LoadMoreButton, PersonAvatar, QueryState, ReactionsBar, SanitizedHtml, dateTime } from '@commons/web-ui';
 import { nestComments } from '../comment-tree';
 import { CommentBox } from './comment-box';
@@ -65,7 +66,8 @@ function CommentCard({
 }) {
   const name = comment.author?.displayName ?? 'Removed';
   const reaction = useReaction('BlogComment', comment.id, comment.reactions);
-  const canDelete = !comment.deleted && ((comment.author !== null && comment.author.id === viewerId) || post.viewerCan.moderate);
+  const mine = comment.author !== null && comment.author.id === viewerId;
+  const canDelete = !comment.deleted && (mine || post.viewerCan.moderate);
   return (
     <Paper withBorder p="sm" radius="md" data-testid="blog-comment">
       <Stack gap={6}>
@@ -77,6 +79,7 @@ function CommentCard({
           <Text size="xs" c="dimmed">
             <time dateTime={comment.createdAt}>{dateTime(comment.createdAt)}</time>
           </Text>
+          <ModerationStatus state={comment.moderationState} mine={mine} contentId={comment.id} what="the decision about your comment" />
         </Group>
         <SanitizedHtml html={comment.bodyHtml} topLevel={4} />
         {!comment.deleted && (
@@ -95,6 +98,7 @@ function CommentCard({
                   Reply
                 </Button>
               )}
+              {!mine && viewerId !== null && <FlagButton contentKind="BLOG_COMMENT" contentId={comment.id} what={`${name}’s comment`} />}
               {canDelete && <DeleteComment commentId={comment.id} />}
             </Group>
           </Group>

@@ -12,7 +12,8 @@ import {
   validate,
   type BlogPostEditFieldsFragment,
 } from '@commons/web-data-access';
-import { ConflictAlert, ErrorAlert, MarkdownEditor, SanitizedHtml } from '@commons/web-ui';
+import { PostingErrorAlert } from '@commons/web-feature-moderation';
+import { ConflictAlert, MarkdownEditor, SanitizedHtml } from '@commons/web-ui';
 import { forgetPostLists } from '../blog-cache';
 import { blogPath, editPath, postPath, useViewerId } from '../blog-community';
 import { timeOfDay } from '../labels';
@@ -245,7 +246,7 @@ export function PostEditor({
               reloading={reloading}
             />
           )}
-          {form.generalError && !conflict && <ErrorAlert error={form.generalError} />}
+          {form.generalError && !conflict && <PostingErrorAlert error={form.generalError} />}
           <fieldset disabled={disabled} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
             <Stack gap="md">
               <TextInput label="Title" required {...form.field('title')} />

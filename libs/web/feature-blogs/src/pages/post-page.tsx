@@ -2,7 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, Group, Image, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { BlogPostDocument, isNotFound, toApiError, useReaction, type BlogPostFieldsFragment } from '@commons/web-data-access';
-import { NotFound, QueryState, ReactionsBar, SanitizedHtml } from '@commons/web-ui';
+import { AppealButton, FlagButton } from '@commons/web-feature-moderation';
+import { ModerationStateBadge, NotFound, QueryState, ReactionsBar, SanitizedHtml } from '@commons/web-ui';
 import { blogPath, editPath, useBlogCommunity, useViewerId } from '../blog-community';
 import { Byline } from '../components/byline';
 import { PostStateBadge, PostTimingText } from '../components/post-state';
@@ -11,6 +12,7 @@ import { Comments } from './comments';
 function PostView({ post }: { post: BlogPostFieldsFragment }) {
   const viewerId = useViewerId();
   const reaction = useReaction('BlogPost', post.id, post.reactions);
+  const mine = viewerId !== null && (post.author.id === viewerId || post.coAuthorIds.includes(viewerId));
   return (
     <Stack gap="lg" maw={820}>
       <Anchor component={Link} to={blogPath(post.communitySlug)} size="sm" underline="always" w="fit-content">
@@ -25,6 +27,7 @@ function PostView({ post }: { post: BlogPostFieldsFragment }) {
                 {post.title}
               </Title>
               <PostStateBadge post={post} />
+              <ModerationStateBadge state={post.moderationState} />
             </Group>
             {post.viewerCan.edit && (
               <Button component={Link} to={editPath(post.communitySlug, post.slug)} variant="light" size="sm">
@@ -54,6 +57,11 @@ function PostView({ post }: { post: BlogPostFieldsFragment }) {
           </Group>
         )}
         <ReactionsBar reactions={post.reactions} canReact={post.viewerCan.comment && !post.scheduled} onToggle={reaction.toggle} error={reaction.error} label="Reactions to this post" />
+        {(mine ? post.moderationState !== 'VISIBLE' : viewerId !== null && post.state === 'PUBLISHED') && (
+          <Group gap="xs">
+            {mine ? <AppealButton targetKind="QUEUE_ITEM" targetId={post.id} what="the decision about your post" /> : <FlagButton contentKind="BLOG_POST" contentId={post.id} what="this post" />}
+          </Group>
+        )}
       </Stack>
       <Comments post={post} viewerId={viewerId} />
     </Stack>

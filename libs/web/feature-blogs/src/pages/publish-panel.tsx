@@ -3,7 +3,8 @@ import { useMutation } from '@apollo/client/react';
 import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { PublishBlogPostDocument, toApiError, UnpublishBlogPostDocument, type ApiError, type BlogPostEditFieldsFragment } from '@commons/web-data-access';
-import { ErrorAlert, dateTime } from '@commons/web-ui';
+import { PostingErrorAlert } from '@commons/web-feature-moderation';
+import { dateTime } from '@commons/web-ui';
 import { forgetPostLists } from '../blog-cache';
 import { postPath } from '../blog-community';
 import { checkSchedule, suggestedSchedule, toLocalInput } from '../schedule';
@@ -83,7 +84,7 @@ export function PublishPanel({
             {problem}
           </Text>
         )}
-        {error && <ErrorAlert error={error} />}
+        {error && <PostingErrorAlert error={error} />}
         {!live && (
           <>
             <Group gap="xs">

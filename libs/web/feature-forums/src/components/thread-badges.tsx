@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group } from '@mantine/core';
 import { Link } from 'react-router';
 import type { ThreadCardFieldsFragment } from '@commons/web-data-access';
+import { ModerationStateBadge } from '@commons/web-ui';
 
 /** What kind of thread it is and what state it is in, in words (colours are a second cue only). */
 export function ThreadBadges({ thread, duplicateHref }: { thread: ThreadCardFieldsFragment; duplicateHref?: string }) {
@@ -37,6 +38,7 @@ export function ThreadBadges({ thread, duplicateHref }: { thread: ThreadCardFiel
           )}
         </Badge>
       )}
+      <ModerationStateBadge state={thread.moderationState} />
       {thread.deleted && (
         <Badge variant="outline" color="gray.7">
           Removed

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Button, CloseButton, Grid, Group, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { communityModerationPath } from '@commons/web-feature-moderation';
 import { forumPath, ForumCommunityGate, tagPath, type ForumCommunity } from '../forum-community';
 import { filtersFromSearch, normaliseTags, searchFromFilters, type ForumFilters } from '../forum-model';
 import { CategoryList } from './category-list';
@@ -59,9 +60,16 @@ function Forum({ community }: { community: ForumCommunity }) {
             <Text c="dimmed">{community.name}</Text>
           </Stack>
           {community.viewerCan.participate ? (
-            <Button component={Link} to={forumPath(community.slug, '/new')}>
-              New thread
-            </Button>
+            <Group gap="xs">
+              {(community.viewerCan.moderate || community.viewerCan.manage) && (
+                <Button component={Link} to={communityModerationPath(community.slug)} variant="default">
+                  Moderation
+                </Button>
+              )}
+              <Button component={Link} to={forumPath(community.slug, '/new')}>
+                New thread
+              </Button>
+            </Group>
           ) : (
             <Text size="sm" c="dimmed" maw={320}>
               {community.viewerCan.join ? (

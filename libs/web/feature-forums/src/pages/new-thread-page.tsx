@@ -3,7 +3,7 @@ import { Anchor, Button, Group, Paper, Radio, Select, Stack, TagsInput, Text, Te
 import { Link, useNavigate, useParams } from 'react-router';
 import { POST_TITLE_MAX_LENGTH, TAGS_MAX, THREAD_KINDS } from '@commons/shared-contracts';
 import { CreateThreadDocument, ForumCategoriesDocument, useForm, type ThreadKind } from '@commons/web-data-access';
-import { ErrorAlert } from '@commons/web-ui';
+import { PostingErrorAlert } from '@commons/web-feature-moderation';
 import { ForumEditor } from '../components/forum-editor';
 import { forgetCategories, forgetThreadLists } from '../forum-cache';
 import { forumPath, ForumCommunityGate, threadPath, type ForumCommunity } from '../forum-community';
@@ -58,7 +58,7 @@ function NewThreadForm({ community }: { community: ForumCommunity }) {
       })}
     >
       <Stack>
-        {form.generalError && <ErrorAlert error={form.generalError} />}
+        {form.generalError && <PostingErrorAlert error={form.generalError} />}
         <Radio.Group label="Kind" value={form.values.kind} onChange={(v) => form.set('kind', v as ThreadKind)} error={form.error('kind')}>
           <Stack gap="xs" mt="xs">
             {THREAD_KINDS.map((kind) => (

@@ -3,7 +3,8 @@ import { useMutation } from '@apollo/client/react';
 import { Alert, Button, CloseButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { ErrorCode } from '@commons/shared-contracts';
 import { ReplyToThreadDocument, toApiError, useForm, type ReplyFieldsFragment, type ThreadFieldsFragment } from '@commons/web-data-access';
-import { ErrorAlert, type MarkdownEditorHandle } from '@commons/web-ui';
+import { PostingErrorAlert } from '@commons/web-feature-moderation';
+import type { MarkdownEditorHandle } from '@commons/web-ui';
 import { ForumEditor } from '../components/forum-editor';
 import { addReply } from '../forum-cache';
 import { rules } from '../forum-model';
@@ -38,13 +39,15 @@ export function ReplyBox({
         noValidate
         onSubmit={form.submit(async (values) => {
           setPosted(null);
+          let held = false;
           try {
-            await reply({
+            const { data } = await reply({
               variables: { input: { threadId: thread.id, body: values.body, replyToId: quoting?.id ?? null } },
               update: (cache, { data }) => {
                 if (data) addReply(cache, thread.id, data.replyToThread);
               },
             });
+            held = data !== undefined && data !== null && data.replyToThread.moderationState !== 'VISIBLE';
           } catch (caught) {
             // The thread changed meanwhile (locked, closed, removed): show its current state too.
             if (toApiError(caught)?.code === ErrorCode.Forbidden) onRefused();
@@ -52,7 +55,13 @@ export function ReplyBox({
           }
           form.setValues({ body: '' });
           onClearQuote();
-          setPosted(morePages ? 'Your reply is posted. Load the remaining replies to see it at the end.' : 'Your reply is posted.');
+          setPosted(
+            held
+              ? 'Your reply is awaiting review: a moderator will look at it. Until then only you and the moderators see it.'
+              : morePages
+                ? 'Your reply is posted. Load the remaining replies to see it at the end.'
+                : 'Your reply is posted.',
+          );
         })}
       >
         <Stack gap="sm">
@@ -67,7 +76,7 @@ export function ReplyBox({
               <CloseButton size="sm" aria-label="Remove the quote" onClick={onClearQuote} />
             </Group>
           )}
-          {form.generalError && <ErrorAlert error={form.generalError} />}
+          {form.generalError && <PostingErrorAlert error={form.generalError} />}
           <ForumEditor
             ref={editorRef}
             communityId={thread.communityId}

@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { Badge, Blockquote, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { ErrorCode } from '@commons/shared-contracts';
 import { AcceptAnswerDocument, DeleteReplyDocument, EditReplyDocument, useAction, useForm, useReaction, type ReplyFieldsFragment, type ThreadFieldsFragment } from '@commons/web-data-access';
+import { FlagButton, ModerationStatus, PostingErrorAlert, useViewerId } from '@commons/web-feature-moderation';
 import { ConfirmRemoval, ConflictAlert, ErrorAlert, FormActions, ReactionsBar } from '@commons/web-ui';
 import { AuthorLine } from '../components/author-line';
 import { EditHistory } from './thread-actions';
@@ -36,7 +37,7 @@ function ReplyEditForm({ reply, onDone, onReload }: { reply: ReplyFieldsFragment
         {form.serverError?.code === ErrorCode.Conflict ? (
           <ConflictAlert what="reply" onReload={onReload} />
         ) : (
-          form.generalError && <ErrorAlert error={form.generalError} />
+          form.generalError && <PostingErrorAlert error={form.generalError} />
         )}
         <ForumEditor
           communityId={communityId}
@@ -82,8 +83,11 @@ export function ReplyCard({
   const action = useAction();
   const name = reply.author?.displayName ?? 'a removed author';
   const reaction = useReaction('Reply', reply.id, reply.reactions);
-  const canAccept = thread.kind === 'QUESTION' && thread.viewerCan.accept && !reply.deleted && !accepted;
+  const canAccept = thread.kind === 'QUESTION' && thread.viewerCan.accept && !reply.deleted && !accepted && reply.moderationState === 'VISIBLE';
   const canAnswer = thread.viewerCan.reply && !reply.deleted;
+  const viewerId = useViewerId();
+  const mine = reply.author !== null && reply.author.id === viewerId;
+  const canFlag = !mine && !reply.deleted && viewerId !== null;
   return (
     <Paper
       component="article"
@@ -98,6 +102,7 @@ export function ReplyCard({
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" gap="xs">
           <AuthorLine author={reply.author} createdAt={reply.createdAt} editedAt={reply.editedAt} verb="replied" />
+          <ModerationStatus state={reply.moderationState} mine={mine} contentId={reply.id} what="the decision about your reply" />
           {accepted && (
             <Badge color="teal.9" variant="filled">
               Accepted answer
@@ -117,7 +122,7 @@ export function ReplyCard({
           <PostBody html={reply.bodyHtml} deleted={reply.deleted} topLevel={4} />
         )}
         {!reply.deleted && <ReactionsBar reactions={reply.reactions} canReact={canReact} onToggle={reaction.toggle} error={reaction.error} label={`Reactions to the reply by ${name}`} />}
-        {!editing && (canAnswer || canAccept || reply.viewerCan.edit || reply.viewerCan.delete) && (
+        {!editing && (canAnswer || canAccept || reply.viewerCan.edit || reply.viewerCan.delete || canFlag) && (
           <Group gap="xs">
             {canAnswer && (
               <>
@@ -150,6 +155,7 @@ export function ReplyCard({
                 Delete
               </Button>
             )}
+            {canFlag && <FlagButton contentKind="FORUM_REPLY" contentId={reply.id} what={`the reply by ${name}`} />}
           </Group>
         )}
         {confirmDelete && (

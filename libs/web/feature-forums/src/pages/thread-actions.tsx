@@ -17,6 +17,7 @@ import {
   useForm,
   type ThreadFieldsFragment,
 } from '@commons/web-data-access';
+import { PostingErrorAlert } from '@commons/web-feature-moderation';
 import { ConfirmRemoval, ConflictAlert, ErrorAlert, FormActions, QueryState, count, dateTime } from '@commons/web-ui';
 import { ForumEditor } from '../components/forum-editor';
 import { forgetThreadLists } from '../forum-cache';
@@ -48,7 +49,7 @@ export function ThreadEditForm({ thread, onDone, onReload }: { thread: ThreadFie
           // The form starts again from the version the reload brings (it is keyed by version).
           <ConflictAlert what="thread" onReload={onReload} />
         ) : (
-          form.generalError && <ErrorAlert error={form.generalError} />
+          form.generalError && <PostingErrorAlert error={form.generalError} />
         )}
         <TextInput label="Title" required maxLength={POST_TITLE_MAX_LENGTH} {...form.field('title')} />
         <ForumEditor

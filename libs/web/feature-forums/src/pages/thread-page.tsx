@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
+import { AppealButton, FlagButton, useViewerId } from '@commons/web-feature-moderation';
 import { FollowThreadDocument, ForumThreadDocument, isNotFound, toApiError, useAction, useReaction, type ThreadFieldsFragment } from '@commons/web-data-access';
 import { ErrorAlert, FollowToggle, NotFound, QueryState, ReactionsBar, count } from '@commons/web-ui';
 import { AuthorLine } from '../components/author-line';
@@ -22,6 +23,8 @@ function ThreadView({ thread, community, onStale }: { thread: ThreadFieldsFragme
   const slug = community.slug;
   const canReact = community.viewerCan.participate && !thread.deleted;
   const reaction = useReaction('Thread', thread.id, thread.reactions);
+  const viewerId = useViewerId();
+  const mine = thread.author !== null && thread.author.id === viewerId;
   return (
     <Stack gap="lg" maw={880}>
       <Stack gap="xs">
@@ -104,6 +107,8 @@ function ThreadView({ thread, community, onStale }: { thread: ThreadFieldsFragme
                   Delete
                 </Button>
               )}
+              {mine && thread.moderationState !== 'VISIBLE' && <AppealButton targetKind="QUEUE_ITEM" targetId={thread.id} what="the decision about your thread" />}
+              {!mine && !thread.deleted && viewerId && <FlagButton contentKind="FORUM_THREAD" contentId={thread.id} what="this thread" />}
               {thread.viewerCan.moderate && <ModeratorMenu thread={thread} run={moderation.run} busy={moderation.busy} onCloseAsDuplicate={() => setClosing(true)} />}
             </Group>
             {following.error && <ErrorAlert error={following.error} />}
