@@ -10,3 +10,4 @@ export * from './ids/uuid-v7';
 export * from './errors/database-unavailable';
 export * from './text/markdown';
 export * from './moderation/moderation-gate';
+export * from './moderation/content-table';

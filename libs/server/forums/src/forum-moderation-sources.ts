@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { uuidv7, contentSummaryOf, type HistoricalContent, type ModeratedContentSource, type RejectedAttempt } from '@commons/server-core';
+import { contentSummaryOf, tableHistory, uuidv7, type ModeratedContentSource, type RejectedAttempt } from '@commons/server-core';
 import { ContentKind, ModerationState, type ThreadKind } from '@commons/shared-contracts';
 import { Mentions } from './mentions';
 import { PostRevisionEntity } from './entities/post-revision.entity';
@@ -10,10 +10,8 @@ import { countReply } from './threads.service';
 
 type Raw = Record<string, unknown>;
 
-
-function history(kind: ContentKind, rows: Raw[]): HistoricalContent[] {
-  return rows.map((r) => ({ kind, id: r['id'] as string, authorId: r['author_id'] as string, title: (r['title'] as string | null) ?? null, body: r['body'] as string, createdAt: r['created_at'] as Date }));
-}
+/** A forum post that counts as accepted: visible and not deleted. */
+const ACCEPTED = `moderation_state = 'VISIBLE' AND deleted_at IS NULL`;
 
 /**
  * What moderation may do with forum posts: read them for the queue and the dry-run, move them
@@ -26,7 +24,7 @@ export class ForumModerationSources {
 
   readonly threads: ModeratedContentSource = {
     kind: ContentKind.ForumThread,
-    visiblePostsSql: `SELECT 1 FROM forum_threads WHERE author_id = $1 AND community_id = $2 AND moderation_state = 'VISIBLE' AND deleted_at IS NULL`,
+    ...tableHistory({ kind: ContentKind.ForumThread, table: 'forum_threads', time: 'created_at', title: 'title', body: 'body', accepted: ACCEPTED }),
     summaries: async (manager, ids) =>
       (await manager.query(`SELECT id, community_id, author_id, title, body, body_html, created_at, moderation_state, deleted_at IS NOT NULL AS deleted, NULL::uuid AS parent_id FROM forum_threads WHERE id = ANY($1)`, [ids])).map(
         (r: Raw) => contentSummaryOf(ContentKind.ForumThread, r),
@@ -44,19 +42,6 @@ export class ForumModerationSources {
       row.moderationState = state;
       await manager.save(row);
     },
-    history: async (manager, communityId, since, until, after, limit) =>
-      history(
-        ContentKind.ForumThread,
-        await manager.query(
-          `SELECT id, author_id, title, body, created_at FROM forum_threads
-            WHERE community_id = $1 AND created_at > $2 AND created_at <= $3 AND ($4::timestamptz IS NULL OR (created_at, id) > ($4, $5::uuid))
-            ORDER BY created_at, id LIMIT $6`,
-          [communityId, since, until, after?.at ?? null, after?.id ?? null, limit],
-        ),
-      ),
-    countHistory: async (manager, communityId, since, until) =>
-      (await manager.query(`SELECT count(*)::int AS n FROM forum_threads WHERE community_id = $1 AND created_at > $2 AND created_at <= $3`, [communityId, since, until]))[0].n,
-    postCountsBefore: (manager, communityId, before) => countsBefore(manager, 'forum_threads', communityId, before),
     restore: async (manager, attempt) => {
       const placement = attempt.placement as { categoryId?: string; kind?: ThreadKind; tags?: string[] };
       if (!placement.categoryId || !placement.kind) return false;
@@ -93,7 +78,7 @@ export class ForumModerationSources {
 
   readonly replies: ModeratedContentSource = {
     kind: ContentKind.ForumReply,
-    visiblePostsSql: `SELECT 1 FROM forum_replies WHERE author_id = $1 AND community_id = $2 AND moderation_state = 'VISIBLE' AND deleted_at IS NULL`,
+    ...tableHistory({ kind: ContentKind.ForumReply, table: 'forum_replies', time: 'created_at', title: 'NULL', body: 'body', accepted: ACCEPTED }),
     summaries: async (manager, ids) =>
       (
         await manager.query(
@@ -122,19 +107,6 @@ export class ForumModerationSources {
         }
       }
     },
-    history: async (manager, communityId, since, until, after, limit) =>
-      history(
-        ContentKind.ForumReply,
-        await manager.query(
-          `SELECT id, author_id, NULL AS title, body, created_at FROM forum_replies
-            WHERE community_id = $1 AND created_at > $2 AND created_at <= $3 AND ($4::timestamptz IS NULL OR (created_at, id) > ($4, $5::uuid))
-            ORDER BY created_at, id LIMIT $6`,
-          [communityId, since, until, after?.at ?? null, after?.id ?? null, limit],
-        ),
-      ),
-    countHistory: async (manager, communityId, since, until) =>
-      (await manager.query(`SELECT count(*)::int AS n FROM forum_replies WHERE community_id = $1 AND created_at > $2 AND created_at <= $3`, [communityId, since, until]))[0].n,
-    postCountsBefore: (manager, communityId, before) => countsBefore(manager, 'forum_replies', communityId, before),
     restore: async (manager, attempt) => {
       const placement = attempt.placement as { threadId?: string; replyToId?: string | null };
       const thread = placement.threadId ? await manager.findOne(ThreadEntity, { where: { id: placement.threadId }, lock: { mode: 'pessimistic_write' } }) : null;
@@ -169,12 +141,4 @@ export class ForumModerationSources {
     // Moderation passes the moderator with every edited body.
     await manager.insert(PostRevisionEntity, { id: uuidv7(), targetId, version, title, body, editedById: editorId as string, createdAt: new Date() });
   }
-}
-
-async function countsBefore(manager: EntityManager, table: 'forum_threads' | 'forum_replies', communityId: string, before: Date): Promise<Map<string, number>> {
-  const rows: Array<{ author_id: string; n: number }> = await manager.query(
-    `SELECT author_id, count(*)::int AS n FROM ${table} WHERE community_id = $1 AND created_at <= $2 AND moderation_state = 'VISIBLE' AND deleted_at IS NULL GROUP BY author_id`,
-    [communityId, before],
-  );
-  return new Map(rows.map((r) => [r.author_id, r.n]));
 }

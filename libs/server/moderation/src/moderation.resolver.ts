@@ -1,11 +1,9 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Args, ArgsType, Field, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { PlatformAction, type Viewer } from '@commons/server-core';
 import { Authorize, ConnectionArgs, CurrentRequestId, CurrentViewer } from '@commons/server-graphql';
-import { AppealStatus } from '@commons/shared-contracts';
-import { IsBoolean, IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { ModerationAccess } from './access/moderation-access';
 import { AppealsService } from './appeals/appeals.service';
 import { AuditLog, type Actor } from './audit/audit-log';
@@ -16,9 +14,9 @@ import { PoliciesService } from './policies/policies.service';
 import { People } from './review/people';
 import { ReviewQueueService } from './review/review-queue.service';
 import { SanctionsService } from './sanctions/sanctions.service';
-import { AppealStatusEnum } from './dto/moderation-enums';
 import {
   AppealInput,
+  AppealsArgs,
   AuditLogArgs,
   AuditLogFilter,
   DecideAppealInput,
@@ -27,6 +25,7 @@ import {
   QueueArgs,
   ReviewItemInput,
   ReviewItemsInput,
+  SanctionsArgs,
   SavePolicyVersionInput,
   StartDryRunInput,
   TestModerationTextInput,
@@ -46,35 +45,6 @@ import {
   QueueItemType,
   SanctionType,
 } from './dto/moderation.types';
-
-@ArgsType()
-class SanctionsArgs {
-  @Field(() => ID, { nullable: true, description: 'Null: platform suspensions and every community (admins).' })
-  @IsOptional()
-  @IsUUID('all', { message: 'Not a valid community id.' })
-  communityId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID('all', { message: 'Not a valid account id.' })
-  accountId?: string | null;
-
-  @Field(() => Boolean, { defaultValue: true })
-  @IsBoolean()
-  activeOnly = true;
-}
-
-@ArgsType()
-class AppealsArgs {
-  @Field(() => ID, { nullable: true, description: 'Null: appeals against platform suspensions (admins).' })
-  @IsOptional()
-  @IsUUID('all', { message: 'Not a valid community id.' })
-  communityId?: string | null;
-
-  @Field(() => AppealStatusEnum, { defaultValue: AppealStatus.Pending })
-  @IsEnum(AppealStatus)
-  status: AppealStatus = AppealStatus.Pending;
-}
 
 const actorOf = (viewer: Viewer, requestId: string | null): Actor => ({ accountId: viewer.accountId, requestId });
 

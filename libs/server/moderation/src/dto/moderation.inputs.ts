@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNumber, IsOpti
 import { ConnectionArgs, ContentKindEnum, PostBody, trim } from '@commons/server-graphql';
 import {
   APPEAL_MESSAGE_MAX_LENGTH,
+  AppealStatus,
   AppealTarget,
   CONTENT_KINDS,
   DRY_RUN_MAX_DAYS,
@@ -18,6 +19,7 @@ import {
 import type { LinkMatch, PersonalDataType, RuleAction, RuleKind } from '../policy/policy.types';
 import { LIMITS as POLICY_LIMITS } from '../policy/policy.schema';
 import {
+  AppealStatusEnum,
   AppealTargetEnum,
   FlagReasonEnum,
   LinkMatchEnum,
@@ -486,4 +488,33 @@ export class StartDryRunInput {
   @Min(1)
   @Max(DRY_RUN_MAX_DAYS)
   days = 30;
+}
+
+@ArgsType()
+export class SanctionsArgs {
+  @Field(() => ID, { nullable: true, description: 'Null: platform suspensions and every community (admins).' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Not a valid community id.' })
+  communityId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'Not a valid account id.' })
+  accountId?: string | null;
+
+  @Field(() => Boolean, { defaultValue: true })
+  @IsBoolean()
+  activeOnly = true;
+}
+
+@ArgsType()
+export class AppealsArgs {
+  @Field(() => ID, { nullable: true, description: 'Null: appeals against platform suspensions (admins).' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Not a valid community id.' })
+  communityId?: string | null;
+
+  @Field(() => AppealStatusEnum, { defaultValue: AppealStatus.Pending })
+  @IsEnum(AppealStatus)
+  status: AppealStatus = AppealStatus.Pending;
 }
