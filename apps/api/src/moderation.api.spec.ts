@@ -164,6 +164,11 @@ describe('moderation', () => {
       expect(log).toContain(action);
     }
     await expect(otherCustomer.client.errorCode(AUDIT, { filter: { communityId } })).resolves.toBe('FORBIDDEN');
+    const csv = (await moderator.client.data<{ auditLogCsv: string }>(`query ($filter: AuditLogFilter) { auditLogCsv(filter: $filter) }`, { filter: { communityId, action: 'queue' } })).auditLogCsv;
+    const [header, ...lines] = csv.trim().split('\r\n');
+    expect(header).toBe('time,actor_id,actor,action,target_kind,target_id,community_id,reason,policy_id,policy_version,before,after,request_id');
+    expect(lines.some((l) => l.includes('queue.reject') && l.includes('Moe Moderator') && l.includes('Please compare vendors'))).toBe(true);
+    expect(lines.every((l) => l.includes(',queue.'))).toBe(true);
     // The application's own connection cannot change or remove what was recorded.
     await expect(api.dataSource.query(`UPDATE audit_log SET reason = 'nothing happened'`)).rejects.toThrow(/append-only/u);
     await expect(api.dataSource.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/u);

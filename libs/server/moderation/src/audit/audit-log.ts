@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, uuidv7 } from '@commons/server-core';
 import { decodeCursor, toConnection, type ConnectionArgs } from '@commons/server-graphql';
 import { AuditLogEntryEntity } from '../entities/audit-log-entry.entity';
+import { People } from '../review/people';
 
 /** Who acted, for the record: a person (with the request they made) or the platform itself (actor null). */
 export interface Actor {
@@ -46,6 +47,7 @@ export class AuditLog {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly people: People,
   ) {}
 
   async record(manager: EntityManager, actor: Actor, record: AuditRecord): Promise<void> {
@@ -77,37 +79,14 @@ export class AuditLog {
 
   /** The filtered log as CSV (RFC 4180), newest first, with actor names. */
   async csv(filter: AuditFilter): Promise<string> {
-    const rows: Array<AuditLogEntryEntity & { actorName: string | null }> = await this.filtered(filter)
-      .leftJoin('accounts', 'a', 'a.id = e.actor_id')
-      .addSelect('a.display_name', 'actor_name')
-      .orderBy('e.at', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .limit(AUDIT_EXPORT_MAX_ROWS)
-      .getRawMany()
-      .then((raw: Array<Record<string, unknown>>) =>
-        raw.map((r) => ({
-          id: r['e_id'] as string,
-          at: r['e_at'] as Date,
-          actorId: r['e_actor_id'] as string | null,
-          actorName: r['actor_name'] as string | null,
-          action: r['e_action'] as string,
-          targetKind: r['e_target_kind'] as string,
-          targetId: r['e_target_id'] as string | null,
-          communityId: r['e_community_id'] as string | null,
-          before: r['e_before'] as object | null,
-          after: r['e_after'] as object | null,
-          reason: r['e_reason'] as string | null,
-          policyId: r['e_policy_id'] as string | null,
-          policyVersion: r['e_policy_version'] as number | null,
-          requestId: r['e_request_id'] as string | null,
-        })),
-      );
+    const rows = await this.filtered(filter).orderBy('e.at', 'DESC').addOrderBy('e.id', 'DESC').limit(AUDIT_EXPORT_MAX_ROWS).getMany();
+    const names = await this.people.names(this.dataSource.manager, rows.map((r) => r.actorId));
     const header = ['time', 'actor_id', 'actor', 'action', 'target_kind', 'target_id', 'community_id', 'reason', 'policy_id', 'policy_version', 'before', 'after', 'request_id'];
     const lines = rows.map((r) =>
       [
         r.at.toISOString(),
         r.actorId ?? '',
-        r.actorName ?? (r.actorId ? '' : 'platform'),
+        r.actorId ? (names.get(r.actorId) ?? '') : 'platform',
         r.action,
         r.targetKind,
         r.targetId ?? '',
