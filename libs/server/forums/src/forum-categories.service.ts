@@ -46,11 +46,17 @@ export class ForumCategoriesService {
     return category;
   }
 
-  /** The community's "General" category, created on first use. */
+  /**
+   * The community's "General" category, created on first use. The lock is only taken to create
+   * it: held to the end of the transaction, it would make every new thread in the community
+   * wait for the one before to commit.
+   */
   async general(manager: EntityManager, communityId: string): Promise<ForumCategoryEntity> {
+    const find = () => manager.findOne(ForumCategoryEntity, { where: { communityId, slug: 'general' } });
+    const existing = await find();
+    if (existing) return existing;
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`forum-categories:${communityId}`]);
-    const existing = await manager.findOne(ForumCategoryEntity, { where: { communityId, slug: 'general' } });
-    return existing ?? this.insert(manager, communityId, 'General', 'Everything that has no better place.', 'general');
+    return (await find()) ?? this.insert(manager, communityId, 'General', 'Everything that has no better place.', 'general');
   }
 
   private async insert(manager: EntityManager, communityId: string, name: string, description: string, slug: string): Promise<ForumCategoryEntity> {

@@ -27,6 +27,13 @@ export function countReply(thread: ThreadEntity, authorId: string, at: Date): vo
   if (!thread.firstResponseAt && authorId !== thread.authorId) thread.firstResponseAt = at;
 }
 
+/** FORBIDDEN when a thread takes no new replies (checked before the work and again under the thread's lock). */
+function assertOpenForReplies(thread: ThreadEntity): void {
+  if (thread.deletedAt) throw new ForbiddenError('This thread was deleted.');
+  if (thread.lockedAt) throw new ForbiddenError('This thread is locked: no new replies.');
+  if (thread.duplicateOfId) throw new ForbiddenError('This thread was closed as a duplicate; reply in the original thread.');
+}
+
 /** Threads and replies: posting, editing with history and versions, tombstones, answers, thread states. */
 @Injectable()
 export class ThreadsService {
@@ -150,24 +157,26 @@ export class ThreadsService {
   async reply(viewer: Viewer, input: ReplyInput): Promise<{ reply: ReplyEntity; access: CommunityAccess }> {
     const { thread, access } = await this.get(viewer, input.threadId);
     this.content.assert(viewer, ForumAction.Post, access, undefined, 'You cannot post in this community.');
+    assertOpenForReplies(thread);
     const reply = await this.content.transaction(async (manager) => {
-      const row = await this.lockThread(manager, thread.id);
-      if (row.deletedAt) throw new ForbiddenError('This thread was deleted.');
-      if (row.lockedAt) throw new ForbiddenError('This thread is locked: no new replies.');
-      if (row.duplicateOfId) throw new ForbiddenError('This thread was closed as a duplicate; reply in the original thread.');
-      if (input.replyToId && !(await manager.exists(ReplyEntity, { where: { id: input.replyToId, threadId: row.id } }))) {
+      if (input.replyToId && !(await manager.exists(ReplyEntity, { where: { id: input.replyToId, threadId: thread.id } }))) {
         throw ValidationError.field('replyToId', 'You can only quote a reply of the same thread.');
       }
       const now = this.clock.now();
       const replyId = uuidv7(now.getTime());
+      // Judged and rendered before the thread's row is locked: the lock serializes every reply
+      // to the thread, so it is held only for the insert and the thread's counters.
       const moderation = await this.content.moderate(manager, viewer, access, {
         kind: ContentKind.ForumReply,
         contentId: replyId,
         isEdit: false,
         title: null,
         body: input.body,
-        placement: { threadId: row.id, replyToId: input.replyToId ?? null },
+        placement: { threadId: thread.id, replyToId: input.replyToId ?? null },
       });
+      const bodyHtml = await this.content.renderPost(manager, thread.communityId, replyId, input.body);
+      const row = await this.lockThread(manager, thread.id);
+      assertOpenForReplies(row);
       const created = manager.create(ReplyEntity, {
         id: replyId,
         threadId: row.id,
@@ -175,7 +184,7 @@ export class ThreadsService {
         authorId: viewer.accountId,
         replyToId: input.replyToId ?? null,
         body: input.body,
-        bodyHtml: await this.content.renderPost(manager, row.communityId, replyId, input.body),
+        bodyHtml,
         createdAt: now,
         editedAt: null,
         deletedAt: null,
@@ -186,7 +195,7 @@ export class ThreadsService {
       // A held reply counts in its thread once a moderator approves it.
       if (moderation.state === ModerationState.Visible) {
         countReply(row, viewer.accountId, now);
-        await manager.save(row);
+        await manager.update(ThreadEntity, row.id, { replyCount: row.replyCount, lastActivityAt: row.lastActivityAt, firstResponseAt: row.firstResponseAt });
       }
       return created;
     });

@@ -62,22 +62,31 @@ export class PolicyStore {
     });
   }
 
-  /** Platform, audience default and the community's own policy rows, in one statement. */
-  async applicable(manager: EntityManager, communityId: string, audiences: readonly Audience[]): Promise<ApplicablePolicies> {
-    const rows: ModerationPolicyEntity[] = await manager
-      .getRepository(ModerationPolicyEntity)
-      .createQueryBuilder('p')
-      .where(`p.scope = :platform OR (p.scope = :default AND p.audience = :audience) OR p.community_id = :communityId`, {
-        platform: PolicyScope.Platform,
-        default: PolicyScope.AudienceDefault,
-        audience: governingAudience(audiences),
-        communityId,
-      })
-      .getMany();
+  /**
+   * The platform, audience-default and community policy rows as one JSON array, for a statement
+   * of its own (`applicable`) or inside a write's author-facts statement, which then checks the
+   * policy it assumed without a statement more. `community` and `audience` are placeholders ($n).
+   */
+  applicableJson(community: string, audience: string): string {
+    return `(SELECT coalesce(json_agg(json_build_object('id', p.id, 'scope', p.scope, 'name', p.name, 'audience', p.audience, 'communityId', p.community_id,
+                    'activeVersion', p.active_version, 'latestVersion', p.latest_version, 'createdAt', p.created_at, 'updatedAt', p.updated_at)), '[]'::json)
+               FROM moderation_policies p
+              WHERE p.scope = '${PolicyScope.Platform}' OR (p.scope = '${PolicyScope.AudienceDefault}' AND p.audience = ${audience}) OR p.community_id = ${community})`;
+  }
+
+  /** The rows read by `applicableJson`, sorted into their roles. */
+  applicableFrom(json: Array<Omit<ModerationPolicyEntity, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string }>): ApplicablePolicies {
+    const rows = json.map((r) => Object.assign(new ModerationPolicyEntity(), r, { createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt) }));
     const platform = rows.find((r) => r.scope === PolicyScope.Platform);
     const audienceDefault = rows.find((r) => r.scope === PolicyScope.AudienceDefault);
     if (!platform || !audienceDefault) throw new Error('The default moderation policies are missing (PolicyStore.ensureDefaults runs at start).');
     return { platform, audienceDefault, own: rows.find((r) => r.scope === PolicyScope.Community) ?? null };
+  }
+
+  /** Platform, audience default and the community's own policy rows, in one statement. */
+  async applicable(manager: EntityManager, communityId: string, audiences: readonly Audience[]): Promise<ApplicablePolicies> {
+    const [row] = await manager.query(`SELECT ${this.applicableJson('$1', '$2')} AS policies`, [communityId, governingAudience(audiences)]);
+    return this.applicableFrom(row.policies);
   }
 
   /** The community's own policy when it has an active version, else its audience's default. */
@@ -86,7 +95,11 @@ export class PolicyStore {
   }
 
   async effective(manager: EntityManager, communityId: string, audiences: readonly Audience[]): Promise<EffectivePolicy> {
-    const applicable = await this.applicable(manager, communityId, audiences);
+    return this.effectiveOf(manager, await this.applicable(manager, communityId, audiences));
+  }
+
+  /** The effective policy of rows already read (compiling only a version new to this process). */
+  async effectiveOf(manager: EntityManager, applicable: ApplicablePolicies): Promise<EffectivePolicy> {
     const governing = this.governing(applicable);
     const compiled = await this.compiled(manager, { policyId: governing.id, version: governing.activeVersion as number }, applicable.platform);
     return { compiled, governing, platform: applicable.platform };
