@@ -114,6 +114,14 @@ try {
     targets: results.targets,
     progress: () => undefined,
     gql: async (query, variables) => (await graphql(api, query, variables, cookie)).data,
+    /** Signs an account in (every seeded account shares PASSWORD); returns its Cookie header. */
+    signIn: async (email) => (await signIn(api, email, PASSWORD)).cookie,
+    /** Starts another API for a scenario (see startApi's options); stopped with the run. */
+    startApi: async (variantOptions) => {
+      const extra = await startApi({ databaseUrl: pgServer.url, secrets, logLevel: options.logLevel, ...variantOptions });
+      children.push(extra);
+      return extra;
+    },
   };
   for (const scenario of selected) {
     const record = { id: scenario.id, name: scenario.name, title: scenario.title };

@@ -114,3 +114,24 @@ export async function searchQueries(pool, communityId) {
   const zero = ['zqxvjk', '"qzxwvb vexqpl"', ...(words.length > 0 ? [`${words[0]} zqxvjk`, `${words[0]} -${words[0]}`] : [])];
   return { hits: [...new Set(hits)], zero };
 }
+
+/**
+ * Up to `limit` plain members of a community who have posted there before (so no new-member
+ * rule applies to them), most active first: the authors of the posting scenario. Posting as
+ * many people keeps each one far below the platform's per-person rate limits, as real traffic is.
+ */
+export async function posters(pool, communityId, limit) {
+  const { rows } = await pool.query(
+    `SELECT a.id, a.email, count(*)::int AS posts
+       FROM community_memberships m
+       JOIN accounts a ON a.id = m.account_id
+       JOIN forum_threads t ON t.community_id = m.community_id AND t.author_id = a.id AND t.deleted_at IS NULL
+      WHERE m.community_id = $1 AND a.role = 'MEMBER' AND a.suspended_at IS NULL AND (a.suspended_until IS NULL OR a.suspended_until < now())
+        AND NOT EXISTS (SELECT 1 FROM community_bans b WHERE b.account_id = a.id AND b.lifted_at IS NULL)
+      GROUP BY a.id, a.email
+      ORDER BY count(*) DESC, a.email
+      LIMIT $2`,
+    [communityId, limit],
+  );
+  return rows;
+}

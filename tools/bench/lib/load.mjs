@@ -103,7 +103,9 @@ export async function statementsPerRequest(readCounter, send, { batches = 3, per
 }
 
 /** Sends one autocannon-style request with fetch and checks it like the load run does. */
-export async function sendOnce(server, request, verifyBody) {
+export async function sendOnce(server, template, verifyBody) {
+  // A request that writes its own body per send (autocannon's setupRequest) does so here too.
+  const request = template.setupRequest ? template.setupRequest({ ...template }, {}) : template;
   const response = await fetch(`${server.url}${request.path}`, { method: request.method ?? 'GET', headers: request.headers, body: request.body });
   const text = await response.text();
   if (response.status < 200 || response.status >= 300 || (verifyBody && !verifyBody(text))) {

@@ -7,12 +7,14 @@ export const SCENARIO_ALIASES = {
   5: 'fan-out',
   6: 'dashboard',
   7: 'document-cache',
+  8: 'dry-run',
 };
 
 export const USAGE = `npm run bench -- [options]
 
   --scenario <name>    run only these scenarios (repeatable, or a comma list; names or numbers):
-                       1 thread-page, 2 lists, 3 search, 4 posting, 5 fan-out, 6 dashboard, 7 document-cache
+                       1 thread-page, 2 lists, 3 search, 4 posting, 5 fan-out, 6 dashboard, 7 document-cache,
+                       8 dry-run
   --size demo|s|m|l    the data size you expect; checked against the counts found and printed
   --duration <s>       seconds per measured run (default 10); each variant runs --rounds times
   --rounds <n>         A/B rounds per comparison, run A B B A … so drift hits both (default 2)

@@ -18,9 +18,9 @@ export function freePort() {
 }
 
 /** Starts `node <script>` and waits until `healthPath` answers 200; output is kept for errors. */
-async function startNode(name, short, script, env, healthPath, timeoutMs = 60_000) {
+async function startNode(name, short, script, env, healthPath, { nodeArgs = [], timeoutMs = 60_000 } = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -71,9 +71,14 @@ export function runSecrets() {
 /**
  * The built API as production runs it (NODE_ENV=production), with /metrics enabled for this
  * run. Sign-in limits are raised so repeated runs do not lock the benchmark account out.
+ * `moderationOff` starts a second API whose moderation gate lets everything through
+ * (lib/moderation-off.cjs), the baseline of the posting scenario's on/off ratio; `nodeArgs`
+ * go to node (e.g. --cpu-prof when looking into a result).
  */
-export async function startApi({ databaseUrl, secrets, logLevel }) {
-  const api = await startNode('The API', 'API', builtApiMain, {
+export async function startApi({ databaseUrl, secrets, logLevel, moderationOff = false, nodeArgs: extraNodeArgs = [] }) {
+  const [name, short] = moderationOff ? ['The API without moderation', 'API, moderation off'] : ['The API', 'API'];
+  const nodeArgs = [...extraNodeArgs, ...(moderationOff ? ['-r', join(repoRoot, 'tools/bench/lib/moderation-off.cjs')] : [])];
+  const api = await startNode(name, short, builtApiMain, {
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
     SECRET_KEY: secrets.secretKey,
@@ -82,7 +87,7 @@ export async function startApi({ databaseUrl, secrets, logLevel }) {
     SEED_DEMO: 'false',
     LOGIN_ATTEMPTS_PER_ACCOUNT: '10000',
     LOGIN_ATTEMPTS_PER_ADDRESS: '10000',
-  }, '/health');
+  }, '/health', { nodeArgs });
   return {
     ...api,
     /** The API's Prometheus metrics as { name or name{labels}: value }. */

@@ -25,7 +25,8 @@ export function baselineVariant(ctx, key, label, paths, { method = 'GET', bodies
 
 /** Statements per request of a variant, from its server's counter. */
 export function statementsOf(ctx, variant) {
-  const read = variant.server === ctx.api ? async () => (await ctx.api.metrics())[SQL_TOTAL] : () => ctx.baseline.statements();
+  // An API (the main one or a scenario's own) counts in its /metrics, the baseline in its /stats.
+  const read = variant.server.metrics ? async () => (await variant.server.metrics())[SQL_TOTAL] : () => ctx.baseline.statements();
   return statementsPerRequest(read, (i) => sendOnce(variant.server, variant.requests[i % variant.requests.length], variant.verifyBody), variant.statementCount);
 }
 
