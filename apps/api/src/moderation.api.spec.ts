@@ -1,5 +1,7 @@
 import { Audience, PlatformRole } from '@commons/shared-contracts';
 import { DryRunService } from '@commons/server-moderation';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import type { GraphqlClient, TestApp } from '@commons/server-testing';
 import { startTestApp } from './test/test-app';
 
@@ -127,6 +129,25 @@ describe('moderation', () => {
     await expect(moderator.client.data(MODERATION, { id: communityId })).resolves.toMatchObject({
       communityModeration: { adopted: true, policy: { id: policyId, activeVersion: 2, latestVersion: 2 }, viewerCan: { moderate: true, managePolicy: false } },
     });
+  });
+
+  it('reports a dry-run whose server stopped as failed once it stops making progress, and leaves one making progress alone', async () => {
+    const db = api.app.get(DataSource);
+    const runRow = async (heartbeatMinutesAgo: number) => {
+      const id = randomUUID();
+      const at = new Date(Date.now() - heartbeatMinutesAgo * 60_000);
+      // As an instance leaves it when it dies mid-run: RUNNING, in no process's memory.
+      await db.query(
+        `INSERT INTO moderation_dry_runs (id, policy_id, version, community_id, days, status, total, processed, held, rejected, by_rule, samples, created_by_id, created_at, heartbeat_at)
+         VALUES ($1, $2, 2, $3, 30, 'RUNNING', 100, 40, 0, 0, '[]', '[]', $4, $5, $5)`,
+        [id, policyId, communityId, manager.account.id, at],
+      );
+      return id;
+    };
+    const status = async (id: string) => (await manager.client.data<{ moderationDryRun: { status: string; error: string | null } }>(DRY_RUN_RESULT.replace('status', 'status error'), { id })).moderationDryRun;
+
+    await expect(status(await runRow(10))).resolves.toMatchObject({ status: 'FAILED', error: expect.stringContaining('start it again') });
+    await expect(status(await runRow(0))).resolves.toMatchObject({ status: 'RUNNING' });
   });
 
   it('rejects card numbers and keeps nothing public; a rejected author appeals and another moderator decides; the log records it all and cannot be altered', async () => {

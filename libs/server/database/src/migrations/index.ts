@@ -8,6 +8,7 @@ import { ThreadViews1795439900643 } from './1795439900643-thread-views';
 import { Mentions1795440001684 } from './1795440001684-mentions';
 import { NameTrigrams1795441317519 } from './1795441317519-name-trigrams';
 import { Moderation1795451776765 } from './1795451776765-moderation';
+import { DryRunHeartbeat1795458947035 } from './1795458947035-dry-run-heartbeat';
 import { ReadPathIndexes1795443900000 } from './1795443900000-read-path-indexes';
 
 /**
@@ -25,4 +26,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   NameTrigrams1795441317519,
   ReadPathIndexes1795443900000,
   Moderation1795451776765,
+  DryRunHeartbeat1795458947035,
 ];

@@ -17,6 +17,8 @@ import type { StartDryRunInput } from '../dto/moderation.inputs';
 const DAY_MS = 86_400_000;
 const BATCH = 1000;
 const SAMPLES_PER_RULE = 3;
+/** A RUNNING dry-run whose instance wrote no progress for this long is reported as failed. */
+const ABANDONED_AFTER_MS = 2 * 60_000;
 const MAX_SAMPLES = 30;
 
 /** One kind's history read in pages, merged with the others by time. */
@@ -92,6 +94,7 @@ export class DryRunService {
       createdById: viewer.accountId,
       createdAt: now,
       finishedAt: null,
+      heartbeatAt: now,
     });
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(ModerationDryRunEntity, run);
@@ -110,10 +113,31 @@ export class DryRunService {
   }
 
   async get(viewer: Viewer, id: string): Promise<ModerationDryRunEntity> {
-    const run = await this.dataSource.getRepository(ModerationDryRunEntity).findOne({ where: { id } });
+    const repository = this.dataSource.getRepository(ModerationDryRunEntity);
+    const run = await repository.findOne({ where: { id } });
     if (!run) throw new NotFoundError('The dry-run');
     await this.access.moderatorOf(viewer, run.communityId);
-    return run;
+    return this.running.has(run.id) ? run : this.failIfAbandoned(run);
+  }
+
+  /**
+   * A run is a job in the memory of the instance that started it; when that instance stopped
+   * (a deploy, a crash) the run stays RUNNING in the table. Once no progress came for a while
+   * it is marked FAILED, so the manager sees it and starts it again instead of waiting forever.
+   */
+  private async failIfAbandoned(run: ModerationDryRunEntity): Promise<ModerationDryRunEntity> {
+    const now = this.clock.now();
+    const lastSign = run.heartbeatAt ?? run.createdAt;
+    if (run.status !== DryRunStatus.Running || now.getTime() - lastSign.getTime() < ABANDONED_AFTER_MS) return run;
+    const failed = { status: DryRunStatus.Failed, error: 'The dry-run stopped when the server running it shut down; start it again.', finishedAt: now };
+    // Conditional, so a run that just reported progress elsewhere is left alone.
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(ModerationDryRunEntity)
+      .set(failed)
+      .where('id = :id AND status = :running AND coalesce(heartbeat_at, created_at) = :lastSign', { id: run.id, running: DryRunStatus.Running, lastSign })
+      .execute();
+    return result.affected ? Object.assign(run, failed) : ((await this.dataSource.getRepository(ModerationDryRunEntity).findOne({ where: { id: run.id } })) ?? run);
   }
 
   private async run(run: ModerationDryRunEntity, audiences: readonly Audience[], since: Date, until: Date): Promise<void> {
@@ -151,7 +175,7 @@ export class DryRunService {
         if (++sinceProgress >= BATCH) {
           sinceProgress = 0;
           run.byRule = [...byRule.values()].sort((a, b) => b.count - a.count);
-          await repository.update(run.id, { processed: run.processed, held: run.held, rejected: run.rejected, byRule: run.byRule, samples: run.samples });
+          await repository.update(run.id, { processed: run.processed, held: run.held, rejected: run.rejected, byRule: run.byRule, samples: run.samples, heartbeatAt: this.clock.now() });
         }
       }
       run.byRule = [...byRule.values()].sort((a, b) => b.count - a.count);

@@ -67,4 +67,8 @@ export class ModerationDryRunEntity {
 
   @Column('timestamptz', { name: 'finished_at', nullable: true })
   finishedAt: Date | null;
+
+  /** Written with every progress update by the instance running it: a run left RUNNING without one for long died with its instance. */
+  @Column('timestamptz', { name: 'heartbeat_at', nullable: true })
+  heartbeatAt: Date | null;
 }
