@@ -132,7 +132,7 @@ describe('moderation', () => {
   });
 
   it('reports a dry-run whose server stopped as failed once it stops making progress, and leaves one making progress alone', async () => {
-    const db = api.app.get(DataSource);
+    const db = api.app.get<DataSource>(DataSource);
     const runRow = async (heartbeatMinutesAgo: number) => {
       const id = randomUUID();
       const at = new Date(Date.now() - heartbeatMinutesAgo * 60_000);
