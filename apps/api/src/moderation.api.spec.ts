@@ -215,4 +215,16 @@ describe('moderation', () => {
     await expect(otherCustomer.client.errorCode(REPLY, { input: { threadId, body: 'Still here?' } })).resolves.toBe('FORBIDDEN');
     await expect(moderator.client.errorCode(MUTE, { input: { accountId: otherCustomer.account.id, kind: 'SUSPEND', reason: 'x', durationHours: 1 } })).resolves.toBe('FORBIDDEN');
   });
+
+  it('holds the same text posted once too often, counting only the author’s recent copies of it', async () => {
+    const text = 'Reminder: the quarterly product webinar starts at 16:00 today.';
+    const post = async (body: string) => (await manager.client.data<{ replyToThread: { moderationState: string } }>(REPLY, { input: { threadId, body } })).replyToThread.moderationState;
+    // The platform's "repeats" rule allows five copies in ten minutes; other texts in between do not count.
+    for (let copy = 1; copy <= 5; copy++) {
+      await expect(post(text)).resolves.toBe('VISIBLE');
+      await expect(post(`Agenda item ${'ABCDE'[copy - 1]}: questions from the community about the roadmap.`)).resolves.toBe('VISIBLE');
+    }
+    await expect(post(text.toUpperCase().replace('16:00', '16:00!!'))).resolves.toBe('HELD');
+    expect((await queue()).edges.map((e) => e.node.decision?.ruleId)).toContain('repeats');
+  });
 });

@@ -35,7 +35,19 @@ describe('compilePolicy', () => {
       ]),
     );
     expect(compiled.rules).toHaveLength(11);
-    expect(compiled.requirements).toEqual({ lookbackSeconds: 3600, needsPostCount: true, postCountBelow: expect.any(Number), needsMembership: true, guidelines: ['social-media'] });
+    expect(compiled.requirements).toEqual({
+      lookbackSeconds: 3600,
+      // What the store must hand over: at most the latest 5 of the last minute, 30 of the hour, and 1 copy of the same text in 10 minutes.
+      recentCounts: [
+        { seconds: 60, limit: 5, sameText: false },
+        { seconds: 3600, limit: 30, sameText: false },
+        { seconds: 600, limit: 1, sameText: true },
+      ],
+      needsPostCount: true,
+      postCountBelow: expect.any(Number),
+      needsMembership: true,
+      guidelines: ['social-media'],
+    });
     expect(compiled.ref).toEqual({ policyId: 'community-policy', version: 1 });
   });
 

@@ -8,9 +8,22 @@ import { parsePolicyVersion } from '../policy/policy.schema';
 import { RuleAction, RuleKind, TEXT_RULE_KINDS, type PolicyRef, type PolicyVersion, type Rule } from '../policy/policy.types';
 
 /** What the store must compute for a policy before evaluating (so it queries no more than needed). */
+/**
+ * One count a rule makes over the author's recent posts: those of the last `seconds` (of the
+ * same text when `sameText`). The rule only asks whether there are `limit` of them, so a store
+ * can hand over at most `limit` (the latest) and the answer stays the same.
+ */
+export interface RecentPostsCount {
+  seconds: number;
+  limit: number;
+  sameText: boolean;
+}
+
 export interface PolicyRequirements {
   /** How far back AuthorContext.recentPosts must reach (the longest rate-limit/duplicate window); 0: not needed. */
   lookbackSeconds: number;
+  /** The counts rate-limit and duplicate rules make (distinct); recentPosts may hold only the posts these need. */
+  recentCounts: RecentPostsCount[];
   /** Some rule reads AuthorContext.postsInCommunity. */
   needsPostCount: boolean;
   /** The largest post-count threshold of those rules: counting can stop there (a count at or above it is "not new"). */
@@ -78,7 +91,7 @@ export function compilePolicy(input: PolicyVersion, options: CompileOptions = {}
   let profanity = false;
   const ids = new Set<string>();
   const compiled: CompiledRule[] = [];
-  const requirements: PolicyRequirements = { lookbackSeconds: 0, needsPostCount: false, postCountBelow: 0, needsMembership: false, guidelines: [] };
+  const requirements: PolicyRequirements = { lookbackSeconds: 0, recentCounts: [], needsPostCount: false, postCountBelow: 0, needsMembership: false, guidelines: [] };
 
   const domainSet = (rule: Rule, property: string, list: readonly string[] | undefined) => {
     const set = new Set<string>();
@@ -128,9 +141,13 @@ export function compilePolicy(input: PolicyVersion, options: CompileOptions = {}
         requirements.postCountBelow = Math.max(requirements.postCountBelow, rule.firstPosts);
         break;
       case RuleKind.RateLimit:
-      case RuleKind.Duplicate:
+      case RuleKind.Duplicate: {
         requirements.lookbackSeconds = Math.max(requirements.lookbackSeconds, rule.windowSeconds);
+        const count = rule.kind === RuleKind.RateLimit ? { seconds: rule.windowSeconds, limit: rule.maxPosts, sameText: false } : { seconds: rule.windowSeconds, limit: rule.maxCopies, sameText: true };
+        const known = requirements.recentCounts.some((c) => c.seconds === count.seconds && c.limit === count.limit && c.sameText === count.sameText);
+        if (!known) requirements.recentCounts.push(count);
         break;
+      }
       case RuleKind.Size:
         if (rule.maxBodyChars === undefined && rule.minBodyChars === undefined && rule.maxTitleChars === undefined) problem(rule, 'maxBodyChars', 'give at least one limit.');
         if (rule.maxBodyChars !== undefined && rule.minBodyChars !== undefined && rule.minBodyChars > rule.maxBodyChars) problem(rule, 'minBodyChars', 'the minimum is above the maximum.');

@@ -378,3 +378,42 @@ describe('evaluate: whitelisting with ALLOW rules', () => {
     expect(actionOf([platformCompetitors, { ...partnerName, mandatory: true }], 'We integrate with Acme Tools.')).toBe('ALLOW');
   });
 });
+
+describe('evaluate: what the store must hand over', () => {
+  const rules: Rule[] = [
+    { id: 'minute', kind: 'RATE_LIMIT', action: 'REJECT', reason: 'Too fast.', maxPosts: 3, windowSeconds: 60 },
+    { id: 'hour', kind: 'RATE_LIMIT', action: 'HOLD', reason: 'Busy hour.', maxPosts: 8, windowSeconds: 3600 },
+    { id: 'repeats', kind: 'DUPLICATE', action: 'HOLD', reason: 'Again?', maxCopies: 2, windowSeconds: 600 },
+  ];
+  const policy = compilePolicy(aPolicy(rules));
+  const post: Content = { kind: 'forum-thread', title: 'Release notes for **March**', body: 'The migration guide is [here](https://docs.example.com/guide).\n\n- step one\n- step two' };
+
+  it('records the fingerprint the store computes for a post (the gate reads copies of the same text by it)', () => {
+    expect(evaluate(policy, post, anAuthor()).fingerprint).toBe(contentFingerprint(post));
+    const reply = aPost('Thanks, *that* worked — see https://example.com.');
+    expect(evaluate(policy, reply, anAuthor()).fingerprint).toBe(contentFingerprint(reply));
+  });
+
+  it('decides the same from only the latest `limit` posts per count as from the whole history', () => {
+    const same = contentFingerprint(post);
+    // A seeded generator: histories of 0–40 posts over the last two hours, some of the same text.
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (let trial = 0; trial < 300; trial++) {
+      const history = Array.from({ length: Math.floor(random() * 40) }, () => ({ at: secondsAgo(Math.floor(random() * 7200)), fingerprint: random() < 0.3 ? same : `other-${Math.floor(random() * 5)}` }));
+      const now = anAuthor().now.getTime();
+      // What the gate's statement selects: per count, the latest `limit` posts in its window (of the same text when asked), each post once.
+      const handedOver = new Set(
+        policy.requirements.recentCounts.flatMap((c) =>
+          history
+            .filter((p) => p.at.getTime() > now - c.seconds * 1000 && p.at.getTime() <= now && (!c.sameText || p.fingerprint === same))
+            .sort((a, b) => b.at.getTime() - a.at.getTime())
+            .slice(0, c.limit),
+        ),
+      );
+      const whole = evaluate(policy, post, anAuthor({ recentPosts: history }));
+      const reduced = evaluate(policy, post, anAuthor({ recentPosts: [...handedOver] }));
+      expect({ action: reduced.action, rules: reduced.matched.map((m) => m.ruleId) }).toEqual({ action: whole.action, rules: whole.matched.map((m) => m.ruleId) });
+    }
+  });
+});

@@ -15,6 +15,7 @@ import {
 import { QueueSource, SanctionKind } from '@commons/shared-contracts';
 import { evaluate } from '../engine/evaluate';
 import { redactCardNumbers } from '../matchers/personal-data';
+import { contentFingerprint } from '../matchers/fingerprint';
 import type { CompiledPolicy } from '../engine/compile-policy';
 import type { AuthorContext } from '../policy/author-context';
 import type { Decision } from '../policy/policy.types';
@@ -38,7 +39,7 @@ const REMEMBERED_COMMUNITIES = 10_000;
 const sameFactsNeeded = (a: CompiledPolicy, b: CompiledPolicy) =>
   a.requirements.needsPostCount === b.requirements.needsPostCount &&
   a.requirements.postCountBelow === b.requirements.postCountBelow &&
-  a.requirements.lookbackSeconds === b.requirements.lookbackSeconds;
+  JSON.stringify(a.requirements.recentCounts) === JSON.stringify(b.requirements.recentCounts);
 
 /** Whether rows just read still make `effective` the policy in force. */
 function stillInForce(effective: EffectivePolicy, applicable: ApplicablePolicies, policies: PolicyStore): boolean {
@@ -190,7 +191,7 @@ export class ModerationService extends ModerationGate {
    * the facts were read for is still the one in force.
    */
   private async authorFacts(manager: EntityManager, content: ModeratedContent, policy: CompiledPolicy, now: Date, withPolicies: boolean) {
-    const { needsPostCount, postCountBelow, lookbackSeconds } = policy.requirements;
+    const { needsPostCount, postCountBelow, recentCounts } = policy.requirements;
     // $1 author and $2 community are what the sources' visiblePostsSql expects; the rest are bound as needed.
     const params: unknown[] = [content.author.accountId, content.communityId];
     const bind = (value: unknown) => `$${params.push(value)}`;
@@ -201,12 +202,21 @@ export class ModerationService extends ModerationGate {
             .map((s) => `(${s.visiblePostsSql} LIMIT ${Number(postCountBelow)})`)
             .join(' UNION ALL ')}) counted)`
         : '0';
+    // Only the recent posts the rate-limit and duplicate rules can count, at most each one's
+    // limit (the latest): the read stays small however much the author has just posted.
     let recent = `'[]'::json`;
-    if (lookbackSeconds > 0) {
-      recent = `(SELECT coalesce(json_agg(json_build_object('at', d.created_at, 'fingerprint', d.fingerprint)), '[]'::json)
-                   FROM moderation_decisions d
-                  WHERE d.author_id = $1 AND d.community_id = $2 AND NOT d.is_edit
-                    AND d.created_at > ${bind(new Date(now.getTime() - lookbackSeconds * 1000))} AND d.content_id <> ${bind(content.contentId)})`;
+    if (recentCounts.length > 0) {
+      const exceptThis = bind(content.contentId);
+      const until = bind(now);
+      const sameText = recentCounts.some((c) => c.sameText) ? bind(contentFingerprint({ title: content.title, body: content.body })) : '';
+      const counted = recentCounts.map(
+        (c) => `(SELECT d.id, d.created_at, d.fingerprint FROM moderation_decisions d
+                  WHERE d.author_id = $1 AND d.community_id = $2 AND NOT d.is_edit AND d.content_id <> ${exceptThis}
+                    AND d.created_at > ${bind(new Date(now.getTime() - c.seconds * 1000))} AND d.created_at <= ${until}${c.sameText ? ` AND d.fingerprint = ${sameText}` : ''}
+                  ORDER BY d.created_at DESC LIMIT ${Number(c.limit)})`,
+      );
+      // UNION, not UNION ALL: a post counted by two rules must appear once.
+      recent = `(SELECT coalesce(json_agg(json_build_object('at', r.created_at, 'fingerprint', r.fingerprint)), '[]'::json) FROM (${counted.join(' UNION ')}) r)`;
     }
     const policies = withPolicies ? this.policies.applicableJson('$2', bind(governingAudience(content.communityAudiences))) : 'NULL::json';
     const [row]: Array<{ posts: number; recent: Array<{ at: string; fingerprint: string }>; muted_until: Date | null; policies: Parameters<PolicyStore['applicableFrom']>[0] | null }> =
