@@ -23,6 +23,8 @@ const REVIEW = `mutation ($input: ReviewItemInput!) { reviewModerationItem(input
 const APPEAL = `mutation ($input: AppealInput!) { appealModeration(input: $input) { id status subject } }`;
 const DECIDE_APPEAL = `mutation ($input: DecideAppealInput!) { decideAppeal(input: $input) { status decisionReason } }`;
 const AUDIT = `query ($filter: AuditLogFilter) { auditLog(filter: $filter, first: 100) { edges { node { action targetId actor { id } reason policyVersion } } } }`;
+const BAN = `mutation ($input: BanMemberInput!) { banFromCommunity(input: $input) { id } }`;
+const ADMIN_AUDIT = `query ($filter: AuditLogFilter) { auditLog(filter: $filter, first: 100) { edges { node { action targetId actor { id } reason before after } } } }`;
 const NOTICES = `{ moderationNotices(first: 20) { edges { node { kind message } } } }`;
 
 type Id = { id: string };
@@ -226,5 +228,20 @@ describe('moderation', () => {
     }
     await expect(post(text.toUpperCase().replace('16:00', '16:00!!'))).resolves.toBe('HELD');
     expect((await queue()).edges.map((e) => e.node.decision?.ruleId)).toContain('repeats');
+  });
+
+  it('records the community’s administrative actions in the same log: creation, lifecycle, roles, bans, with the request that made them', async () => {
+    await manager.client.data(BAN, { input: { communityId, accountId: otherCustomer.account.id, reason: 'Repeated spam after a mute.' } });
+    const entries = (await moderator.client.data<{ auditLog: { edges: Array<{ node: { action: string; targetId: string; actor: Id | null; reason: string | null; before: string | null; after: string | null } }> } }>(ADMIN_AUDIT, { filter: { communityId } }))
+      .auditLog.edges.map((e) => e.node);
+    const entry = (action: string, targetId: string) => entries.find((e) => e.action === action && e.targetId === targetId);
+    expect(entry('community.create', communityId)).toMatchObject({ actor: { id: manager.account.id } });
+    expect(entry('community.lifecycle', communityId)).toMatchObject({ before: JSON.stringify({ lifecycle: 'DRAFT' }), after: JSON.stringify({ lifecycle: 'ACTIVE' }) });
+    expect(entry('member.role', moderator.account.id)).toMatchObject({ actor: { id: manager.account.id }, before: JSON.stringify({ role: 'MEMBER' }), after: JSON.stringify({ role: 'MODERATOR' }) });
+    expect(entry('member.ban', otherCustomer.account.id)).toMatchObject({ actor: { id: manager.account.id }, reason: 'Repeated spam after a mute.' });
+    // Joining by oneself is not an administrative action.
+    expect(entry('member.add', customer.account.id)).toBeUndefined();
+    const [ban] = await api.dataSource.query(`SELECT request_id FROM audit_log WHERE action = 'member.ban' AND target_id = $1`, [otherCustomer.account.id]);
+    expect(ban.request_id).toEqual(expect.stringMatching(/\S/u));
   });
 });

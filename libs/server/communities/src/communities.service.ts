@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuthorizationService, Clock, ConflictError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
+import { AuditTrail, auditActorOf, AuthorizationService, Clock, ConflictError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
 import { CommunityLifecycle, CommunityRole, slugFromName } from '@commons/shared-contracts';
 import { CommunityAction } from './community-access';
 import { CommunityAccessService } from './community-access.service';
@@ -34,6 +34,7 @@ export class CommunitiesService {
     private readonly authorization: AuthorizationService,
     private readonly cohorts: CohortsService,
     private readonly history: MembershipHistory,
+    private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
 
@@ -94,7 +95,8 @@ export class CommunitiesService {
       });
       await this.insertCommunity(manager, community);
       await manager.insert(CommunityMembershipEntity, { communityId: community.id, accountId: viewer.accountId, role: CommunityRole.Manager, joinedAt: now });
-      await this.history.record(manager, { communityId: community.id, accountId: viewer.accountId, kind: MembershipEventKind.Joined, role: CommunityRole.Manager, actorId: viewer.accountId });
+      await this.history.record(manager, { communityId: community.id, accountId: viewer.accountId, kind: MembershipEventKind.Joined, role: CommunityRole.Manager, actor: viewer });
+      await this.audit.record(manager, auditActorOf(viewer), { action: 'community.create', targetKind: 'community', targetId: community.id, communityId: community.id, after: governedSettings(community) });
       for (const objective of input.objectives) {
         await manager.insert(ObjectiveEntity, {
           id: uuidv7(),
@@ -123,6 +125,7 @@ export class CommunitiesService {
     await this.dataSource.transaction(async (manager) => {
       const community = await this.access.lock(manager, input.communityId);
       this.access.assertNotArchived(community);
+      const before = governedSettings(community);
       const now = this.clock.now();
       if (input.slug !== undefined && input.slug !== community.slug) {
         await this.assertSlugFree(manager, input.slug, community.id);
@@ -144,6 +147,18 @@ export class CommunitiesService {
       if (input.useCases !== undefined) community.useCases = input.useCases;
       community.updatedAt = now;
       await this.saveCommunity(manager, community);
+      const after = governedSettings(community);
+      const changed = (Object.keys(after) as Array<keyof typeof after>).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+      if (changed.length > 0) {
+        await this.audit.record(manager, auditActorOf(viewer), {
+          action: 'community.update',
+          targetKind: 'community',
+          targetId: community.id,
+          communityId: community.id,
+          before: Object.fromEntries(changed.map((key) => [key, before[key]])),
+          after: Object.fromEntries(changed.map((key) => [key, after[key]])),
+        });
+      }
     });
     return this.access.visible(viewer, input.communityId);
   }
@@ -160,9 +175,11 @@ export class CommunitiesService {
       if (input.lifecycle === CommunityLifecycle.Pilot && (await this.cohorts.attachedCount(manager, community.id)) === 0) {
         throw ValidationError.field('lifecycle', 'Attach a pilot cohort before starting the pilot.');
       }
+      const before = community.lifecycle;
       community.lifecycle = input.lifecycle;
       community.updatedAt = this.clock.now();
       await manager.save(community);
+      await this.recordLifecycle(manager, viewer, 'community.lifecycle', community, before);
     });
     return this.access.visible(viewer, input.communityId);
   }
@@ -179,6 +196,7 @@ export class CommunitiesService {
       community.archivedAt = now;
       community.updatedAt = now;
       await manager.save(community);
+      await this.recordLifecycle(manager, viewer, 'community.archive', community, community.lifecycleBeforeArchive);
     });
     return this.access.visible(viewer, communityId);
   }
@@ -193,8 +211,20 @@ export class CommunitiesService {
       community.archivedAt = null;
       community.updatedAt = this.clock.now();
       await manager.save(community);
+      await this.recordLifecycle(manager, viewer, 'community.restore', community, CommunityLifecycle.Archived);
     });
     return this.access.visible(viewer, communityId);
+  }
+
+  private recordLifecycle(manager: EntityManager, viewer: Viewer, action: string, community: CommunityEntity, before: CommunityLifecycle | null): Promise<void> {
+    return this.audit.record(manager, auditActorOf(viewer), {
+      action,
+      targetKind: 'community',
+      targetId: community.id,
+      communityId: community.id,
+      before: { lifecycle: before },
+      after: { lifecycle: community.lifecycle },
+    });
   }
 
   /** A slug is taken by another community's current slug or one it used to have. */
@@ -225,4 +255,10 @@ export class CommunitiesService {
   private slugRace(error: unknown): unknown {
     return (error as { code?: string }).code === '23505' ? new ConflictError('Another community already uses this address.', 'slug') : error;
   }
+}
+
+/** The settings that decide who can find and join a community and what it is for: changes to them are audited. */
+function governedSettings(community: CommunityEntity) {
+  const { slug, name, audiences, visibility, intent, useCases } = community;
+  return { slug, name, audiences: [...audiences], visibility, intent, useCases: [...useCases] };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock, uuidv7 } from '@commons/server-core';
+import { AuditTrail, auditActorOf, Clock, uuidv7, type Viewer } from '@commons/server-core';
 import type { CommunityRole } from '@commons/shared-contracts';
 import { MembershipEventEntity, type MembershipEventKind } from './entities/membership-event.entity';
 
@@ -10,14 +10,31 @@ export interface MembershipChange {
   kind: MembershipEventKind;
   role?: CommunityRole | null;
   previousRole?: CommunityRole | null;
-  actorId: string;
+  /** Who made the change: the member themselves, or a manager acting on them. */
+  actor: Viewer;
   reason?: string | null;
 }
 
-/** Appends to the membership history in the caller's transaction; never rewrites it. */
+const AUDITED_ACTIONS: Record<MembershipEventKind, string> = {
+  JOINED: 'member.add',
+  ROLE_CHANGED: 'member.role',
+  LEFT: 'member.leave',
+  REMOVED: 'member.remove',
+  BANNED: 'member.ban',
+  UNBANNED: 'member.unban',
+};
+
+/**
+ * Appends to the membership history in the caller's transaction; never rewrites it. A change
+ * someone made to another person's membership (a manager adding, promoting, removing, banning)
+ * is an administrative action and goes to the audit log too, in the same transaction.
+ */
 @Injectable()
 export class MembershipHistory {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async record(manager: EntityManager, change: MembershipChange): Promise<void> {
     const now = this.clock.now();
@@ -28,9 +45,19 @@ export class MembershipHistory {
       kind: change.kind,
       role: change.role ?? null,
       previousRole: change.previousRole ?? null,
-      actorId: change.actorId,
+      actorId: change.actor.accountId,
       reason: change.reason ?? null,
       occurredAt: now,
+    });
+    if (change.actor.accountId === change.accountId) return;
+    await this.audit.record(manager, auditActorOf(change.actor), {
+      action: AUDITED_ACTIONS[change.kind],
+      targetKind: 'account',
+      targetId: change.accountId,
+      communityId: change.communityId,
+      before: change.previousRole ? { role: change.previousRole } : null,
+      after: change.role ? { role: change.role } : null,
+      reason: change.reason ?? null,
     });
   }
 }

@@ -211,7 +211,7 @@ export class MembershipsService {
       if (!membership) return;
       await this.assertAnotherManager(manager, membership, 'Make someone else a manager before you leave.');
       await manager.delete(CommunityMembershipEntity, { communityId, accountId: viewer.accountId });
-      await this.history.record(manager, { communityId, accountId: viewer.accountId, kind: MembershipEventKind.Left, previousRole: membership.role, actorId: viewer.accountId });
+      await this.history.record(manager, { communityId, accountId: viewer.accountId, kind: MembershipEventKind.Left, previousRole: membership.role, actor: viewer });
     });
     // A secret community the viewer has left is gone from their view.
     return this.communities.visible(viewer, communityId).catch((error: unknown) => {
@@ -235,7 +235,7 @@ export class MembershipsService {
         accountId: input.accountId,
         kind: MembershipEventKind.Removed,
         previousRole: membership.role,
-        actorId: viewer.accountId,
+        actor: viewer,
         reason: input.reason,
       });
     });
@@ -260,7 +260,7 @@ export class MembershipsService {
         kind: MembershipEventKind.RoleChanged,
         role: input.role,
         previousRole,
-        actorId: viewer.accountId,
+        actor: viewer,
       });
       return membership;
     });
@@ -286,7 +286,7 @@ export class MembershipsService {
         accountId: input.accountId,
         kind: MembershipEventKind.Banned,
         previousRole: membership?.role ?? null,
-        actorId: viewer.accountId,
+        actor: viewer,
         reason: input.reason,
       });
       await this.closePendingRequest(manager, input.communityId, input.accountId, JoinRequestStatus.Denied, viewer.accountId, input.reason);
@@ -321,7 +321,7 @@ export class MembershipsService {
         communityId: input.communityId,
         accountId: input.accountId,
         kind: MembershipEventKind.Unbanned,
-        actorId: viewer.accountId,
+        actor: viewer,
         reason: input.reason,
       });
     });
@@ -345,7 +345,7 @@ export class MembershipsService {
       [communityId, accountId, role, this.clock.now()],
     );
     if (inserted.length === 0) return;
-    await this.history.record(manager, { communityId, accountId, kind: MembershipEventKind.Joined, role, actorId: viewer.accountId });
+    await this.history.record(manager, { communityId, accountId, kind: MembershipEventKind.Joined, role, actor: viewer });
   }
 
   private membership(manager: EntityManager, communityId: string, accountId: string) {

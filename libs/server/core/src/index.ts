@@ -11,3 +11,4 @@ export * from './errors/database-unavailable';
 export * from './text/markdown';
 export * from './moderation/moderation-gate';
 export * from './moderation/content-table';
+export * from './audit/audit-trail';

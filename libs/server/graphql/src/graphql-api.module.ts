@@ -62,16 +62,21 @@ export class GraphqlApiModule {
                 hideSchemaHints: !config.graphql.introspection,
                 logUnexpected: (errorId, error) => logger.error({ errorId, err: error }, 'Unexpected GraphQL error'),
               }),
-              context: async ({ req, res }: { req: Request; res: Response }): Promise<GraphqlContext> => ({
-                transport: 'http',
-                loaders: new RequestLoaders(),
-                req,
-                res,
-                viewer: await resolveViewer(viewers, req.headers.cookie),
-                address: req.ip ?? 'unknown',
+              context: async ({ req, res }: { req: Request; res: Response }): Promise<GraphqlContext> => {
                 // pino-http sets req.id (the X-Request-Id header or a new UUID).
-                requestId: String((req as Request & { id?: unknown }).id ?? ''),
-              }),
+                const requestId = String((req as Request & { id?: unknown }).id ?? '');
+                const viewer = await resolveViewer(viewers, req.headers.cookie);
+                return {
+                  transport: 'http',
+                  loaders: new RequestLoaders(),
+                  req,
+                  res,
+                  // The viewer carries the request's id so services can name it in audit records.
+                  viewer: viewer && { ...viewer, requestId },
+                  address: req.ip ?? 'unknown',
+                  requestId,
+                };
+              },
             };
           },
         }),

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ModerationGate } from '@commons/server-core';
+import { AuditTrail, ModerationGate } from '@commons/server-core';
 import { CommunitiesModule } from '@commons/server-communities';
 import { ModerationAccess } from './access/moderation-access';
 import { AppealsService } from './appeals/appeals.service';
@@ -43,7 +43,8 @@ export const moderationEntities = [
 /**
  * Moderation: policies and their versions, the gate every content write passes, the review
  * queue, flags, sanctions, appeals, the audit log and dry-runs. Global, because it provides
- * the ModerationGate the content domains call (they never import this module).
+ * the ModerationGate the content domains call and the AuditTrail every domain records its
+ * administrative actions in (they never import this module).
  */
 @Global()
 @Module({
@@ -57,6 +58,7 @@ export const moderationEntities = [
     People,
     ModerationService,
     { provide: ModerationGate, useExisting: ModerationService },
+    { provide: AuditTrail, useExisting: AuditLog },
     ReviewQueueService,
     FlagsService,
     SanctionsService,
@@ -65,6 +67,6 @@ export const moderationEntities = [
     DryRunService,
     ModerationResolver,
   ],
-  exports: [ModerationGate, ModerationService, PolicyStore, AuditLog, DryRunService],
+  exports: [ModerationGate, AuditTrail, ModerationService, PolicyStore, AuditLog, DryRunService],
 })
 export class ModerationModule {}

@@ -7,6 +7,8 @@ export interface Viewer {
   role: PlatformRole;
   /** Employees are the host organisation; customers and partners see only communities opened to them. */
   audience: Audience;
+  /** The request this viewer is making (the X-Request-Id the client sees), for audit records; absent outside HTTP requests. */
+  requestId?: string;
 }
 
 /** What a request carries from transport to services: who asks, and from where. */

@@ -1,29 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, uuidv7 } from '@commons/server-core';
+import { AuditTrail, Clock, PLATFORM_ACTOR, uuidv7, type AuditActor, type AuditRecord } from '@commons/server-core';
 import { decodeCursor, toConnection, type ConnectionArgs } from '@commons/server-graphql';
 import { AuditLogEntryEntity } from '../entities/audit-log-entry.entity';
 import { People } from '../review/people';
 
-/** Who acted, for the record: a person (with the request they made) or the platform itself (actor null). */
-export interface Actor {
-  accountId: string | null;
-  requestId: string | null;
-}
-
-export const PLATFORM_ACTOR: Actor = { accountId: null, requestId: null };
-
-export interface AuditRecord {
-  action: string;
-  targetKind: string;
-  targetId: string | null;
-  communityId: string | null;
-  before?: object | null;
-  after?: object | null;
-  reason?: string | null;
-  policy?: { policyId: string; version: number } | null;
-}
+/** Who acted (see AuditActor in core, where every domain writes to the log through AuditTrail). */
+export type Actor = AuditActor;
+export { PLATFORM_ACTOR };
+export type { AuditRecord };
 
 export interface AuditFilter {
   /** Null: every community and the platform's own actions (admins only; the caller checks). */
@@ -43,12 +29,14 @@ export const AUDIT_EXPORT_MAX_ROWS = 50_000;
  * so an action and its record stand or fall together. Reading is newest first.
  */
 @Injectable()
-export class AuditLog {
+export class AuditLog extends AuditTrail {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly people: People,
-  ) {}
+  ) {
+    super();
+  }
 
   async record(manager: EntityManager, actor: Actor, record: AuditRecord): Promise<void> {
     const at = this.clock.now();
