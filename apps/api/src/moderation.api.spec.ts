@@ -243,5 +243,18 @@ describe('moderation', () => {
     expect(entry('member.add', customer.account.id)).toBeUndefined();
     const [ban] = await api.dataSource.query(`SELECT request_id FROM audit_log WHERE action = 'member.ban' AND target_id = $1`, [otherCustomer.account.id]);
     expect(ban.request_id).toEqual(expect.stringMatching(/\S/u));
+
+    // A moderator locking a thread, and an admin changing someone's platform role, are recorded too.
+    await moderator.client.data(`mutation ($id: ID!) { lockThread(threadId: $id, locked: true) { id } }`, { id: threadId });
+    const admin = await api.signedIn(PlatformRole.Admin, { displayName: 'Ada Admin' });
+    await admin.client.data(`mutation ($input: SetAccountRoleInput!) { setAccountRole(input: $input) { id } }`, { input: { accountId: manager.account.id, role: 'STEERING' } });
+    const log = async (filter: object) =>
+      (await admin.client.data<{ auditLog: { edges: Array<{ node: { action: string; actor: Id | null; before: string | null; after: string | null } }> } }>(ADMIN_AUDIT, { filter })).auditLog.edges.map((e) => e.node);
+    await expect(log({ targetId: threadId, action: 'thread' })).resolves.toEqual([
+      expect.objectContaining({ action: 'thread.lock', actor: { id: moderator.account.id }, after: JSON.stringify({ locked: true, pinned: false, duplicateOfId: null }) }),
+    ]);
+    await expect(log({ targetId: manager.account.id, action: 'account' })).resolves.toEqual([
+      expect.objectContaining({ action: 'account.role', actor: { id: admin.account.id }, before: JSON.stringify({ role: 'MEMBER' }), after: JSON.stringify({ role: 'STEERING' }) }),
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, ConflictError, ForbiddenError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
+import { AuditTrail, auditActorOf, Clock, ConflictError, ForbiddenError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
 import { CommunityAccessService, type CommunityAccess } from '@commons/server-communities';
 import { ContentKind, ModerationState, ThreadKind, UseCase } from '@commons/shared-contracts';
 import { ForumAction } from './forum-access';
@@ -43,6 +43,7 @@ export class ThreadsService {
     private readonly content: ForumContent,
     private readonly communities: CommunityAccessService,
     private readonly categories: ForumCategoriesService,
+    private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
 
@@ -149,7 +150,9 @@ export class ThreadsService {
     this.content.assert(viewer, ForumAction.Delete, access, thread.authorId);
     await this.dataSource.transaction(async (manager) => {
       const row = await this.lockThread(manager, thread.id);
-      if (!row.deletedAt) await manager.update(ThreadEntity, row.id, { deletedAt: this.clock.now() });
+      if (row.deletedAt) return;
+      await manager.update(ThreadEntity, row.id, { deletedAt: this.clock.now() });
+      if (viewer.accountId !== row.authorId) await this.recordRemoval(manager, viewer, ContentKind.ForumThread, row.id, row.communityId, row.authorId);
     });
     return this.get(viewer, thread.id);
   }
@@ -240,6 +243,7 @@ export class ThreadsService {
         row.deletedAt = this.clock.now();
         await manager.save(row);
         if (thread.acceptedReplyId === row.id) await manager.update(ThreadEntity, thread.id, { acceptedReplyId: null });
+        if (viewer.accountId !== row.authorId) await this.recordRemoval(manager, viewer, ContentKind.ForumReply, row.id, row.communityId, row.authorId);
       }
       return row;
     });
@@ -267,20 +271,20 @@ export class ThreadsService {
   }
 
   async setLocked(viewer: Viewer, threadId: string, locked: boolean): Promise<LoadedThread> {
-    return this.moderateState(viewer, threadId, (row) => {
+    return this.moderateState(viewer, threadId, locked ? 'thread.lock' : 'thread.unlock', (row) => {
       row.lockedAt = locked ? (row.lockedAt ?? this.clock.now()) : null;
     });
   }
 
   async setPinned(viewer: Viewer, threadId: string, pinned: boolean): Promise<LoadedThread> {
-    return this.moderateState(viewer, threadId, (row) => {
+    return this.moderateState(viewer, threadId, pinned ? 'thread.pin' : 'thread.unpin', (row) => {
       row.pinnedAt = pinned ? (row.pinnedAt ?? this.clock.now()) : null;
     });
   }
 
   /** Closes a thread as a duplicate of another in the same community (null reopens it). */
   async closeAsDuplicate(viewer: Viewer, threadId: string, duplicateOfId: string | null): Promise<LoadedThread> {
-    return this.moderateState(viewer, threadId, async (row, manager) => {
+    return this.moderateState(viewer, threadId, duplicateOfId ? 'thread.close-as-duplicate' : 'thread.reopen', async (row, manager) => {
       if (duplicateOfId) {
         const original = await manager.findOne(ThreadEntity, { where: { id: duplicateOfId } });
         if (!original || original.communityId !== row.communityId || original.id === row.id) {
@@ -295,19 +299,38 @@ export class ThreadsService {
     return this.dataSource.getRepository(PostRevisionEntity).find({ where: { targetId }, order: { version: 'DESC' }, take: 100 });
   }
 
+  /** A moderator's change to a thread's state, recorded in the audit log when it changed anything. */
   private async moderateState(
     viewer: Viewer,
     threadId: string,
+    action: string,
     change: (row: ThreadEntity, manager: EntityManager) => void | Promise<void>,
   ): Promise<LoadedThread> {
     const { thread, access } = await this.get(viewer, threadId);
     this.content.assert(viewer, ForumAction.Moderate, access);
     await this.dataSource.transaction(async (manager) => {
       const row = await this.lockThread(manager, thread.id);
+      const state = () => ({ locked: row.lockedAt !== null, pinned: row.pinnedAt !== null, duplicateOfId: row.duplicateOfId });
+      const before = state();
       await change(row, manager);
+      const after = state();
+      if (JSON.stringify(before) === JSON.stringify(after)) return;
       await manager.save(row);
+      await this.audit.record(manager, auditActorOf(viewer), { action, targetKind: ContentKind.ForumThread, targetId: row.id, communityId: row.communityId, before, after });
     });
     return this.get(viewer, thread.id);
+  }
+
+  /** A moderator removing someone else's post is a moderation action: it goes to the audit log. */
+  private recordRemoval(manager: EntityManager, viewer: Viewer, kind: ContentKind, contentId: string, communityId: string, authorId: string): Promise<void> {
+    return this.audit.record(manager, auditActorOf(viewer), {
+      action: kind === ContentKind.ForumThread ? 'thread.remove' : 'reply.remove',
+      targetKind: kind,
+      targetId: contentId,
+      communityId,
+      before: { authorId, removed: false },
+      after: { authorId, removed: true },
+    });
   }
 
   private async loadReply(viewer: Viewer, replyId: string): Promise<{ reply: ReplyEntity; access: CommunityAccess }> {

@@ -38,8 +38,8 @@ export class AccountsResolver {
 
   @Mutation(() => AccountType, { description: 'Moves an account to another audience; it sees the communities of that audience from its next request.' })
   @Authorize(PlatformAction.Administer)
-  async setAccountAudience(@Args('input') input: SetAccountAudienceInput): Promise<AccountType> {
-    return toAccountType(await this.accountsService.setAudience(input.accountId, input.audience));
+  async setAccountAudience(@CurrentViewer() viewer: Viewer, @Args('input') input: SetAccountAudienceInput): Promise<AccountType> {
+    return toAccountType(await this.accountsService.setAudience(viewer, input.accountId, input.audience));
   }
 
   @Mutation(() => AccountType, { description: 'Suspends an account and ends its sessions immediately.' })
@@ -53,7 +53,7 @@ export class AccountsResolver {
 
   @Mutation(() => AccountType)
   @Authorize(PlatformAction.Administer)
-  async reinstateAccount(@Args('accountId', { type: () => ID }, ParseUUIDPipe) accountId: string): Promise<AccountType> {
-    return toAccountType(await this.accountsService.reinstate(accountId));
+  async reinstateAccount(@CurrentViewer() viewer: Viewer, @Args('accountId', { type: () => ID }, ParseUUIDPipe) accountId: string): Promise<AccountType> {
+    return toAccountType(await this.accountsService.reinstate(viewer, accountId));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, ConflictError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
+import { AuditTrail, auditActorOf, Clock, ConflictError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
 import { Audience, PlatformRole } from '@commons/shared-contracts';
 import { AccountEntity } from './entities/account.entity';
 import { PasswordHasher } from './password-hasher';
@@ -26,6 +26,7 @@ export class AccountsService {
     private readonly accounts: AccountRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
+    private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
 
@@ -101,27 +102,32 @@ export class AccountsService {
   async setRole(viewer: Viewer, accountId: string, role: PlatformRole): Promise<AccountEntity> {
     return this.dataSource.transaction(async (manager) => {
       const account = await this.lockAccount(manager, accountId);
+      if (account.role === role) return account;
       if (account.role === PlatformRole.Admin && role !== PlatformRole.Admin) await this.assertAnotherAdmin(manager, account.id);
       if (role !== PlatformRole.Member && account.audience !== Audience.Employee) {
         throw ValidationError.field('role', 'Only employees can be admins or steering-committee members.');
       }
+      const before = account.role;
       account.role = role;
       account.updatedAt = this.clock.now();
       await manager.save(account);
+      await this.recordChange(manager, viewer, 'account.role', account.id, { role: before }, { role });
       return account;
     });
   }
 
   /** Moves an account between audiences (an employee who becomes a partner, say); takes effect on its next request. */
-  async setAudience(accountId: string, audience: Audience): Promise<AccountEntity> {
+  async setAudience(viewer: Viewer, accountId: string, audience: Audience): Promise<AccountEntity> {
     return this.dataSource.transaction(async (manager) => {
       const account = await this.lockAccount(manager, accountId);
       if (account.role !== PlatformRole.Member && audience !== Audience.Employee) {
         throw ValidationError.field('audience', 'Admins and steering-committee members are employees; change their role first.');
       }
+      const before = account.audience;
       account.audience = audience;
       account.updatedAt = this.clock.now();
       await manager.save(account);
+      await this.recordChange(manager, viewer, 'account.audience', account.id, { audience: before }, { audience });
       return account;
     });
   }
@@ -137,18 +143,26 @@ export class AccountsService {
       account.updatedAt = account.suspendedAt;
       await manager.save(account);
       await this.sessions.endAllForAccount(manager, account.id, 'SUSPENDED');
+      await this.recordChange(manager, viewer, 'account.suspend', account.id, { suspended: false }, { suspended: true });
       return account;
     });
   }
 
-  async reinstate(accountId: string): Promise<AccountEntity> {
+  async reinstate(viewer: Viewer, accountId: string): Promise<AccountEntity> {
     return this.dataSource.transaction(async (manager) => {
       const account = await this.lockAccount(manager, accountId);
+      if (!account.suspendedAt) return account;
       account.suspendedAt = null;
       account.updatedAt = this.clock.now();
       await manager.save(account);
+      await this.recordChange(manager, viewer, 'account.reinstate', account.id, { suspended: true }, { suspended: false });
       return account;
     });
+  }
+
+  /** An administrator's change to an account, in the platform's audit log (no community). */
+  private recordChange(manager: EntityManager, viewer: Viewer, action: string, accountId: string, before: object, after: object): Promise<void> {
+    return this.audit.record(manager, auditActorOf(viewer), { action, targetKind: 'account', targetId: accountId, communityId: null, before, after });
   }
 
   private async lockAccount(manager: EntityManager, id: string): Promise<AccountEntity> {
