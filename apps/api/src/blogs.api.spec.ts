@@ -101,6 +101,16 @@ describe('blogs', () => {
     );
     expect(blogPost.commentCount).toBe(3);
     expect(blogPost.comments.edges).toHaveLength(3);
+
+    // The manager removing a member's comment is a moderation action, in the community's audit log with the earlier settings change.
+    await manager.client.data(`mutation ($id: ID!) { deleteBlogComment(commentId: $id) { id } }`, { id: top.id });
+    const { auditLog } = await manager.client.data<{ auditLog: { edges: Array<{ node: { action: string; targetId: string; actor: Id } }> } }>(
+      `query ($filter: AuditLogFilter) { auditLog(filter: $filter, first: 50) { edges { node { action targetId actor { id } } } } }`,
+      { filter: { communityId } },
+    );
+    const entries = auditLog.edges.map((e) => e.node);
+    expect(entries).toContainEqual({ action: 'comment.remove', targetId: top.id, actor: { id: manager.account.id } });
+    expect(entries).toContainEqual({ action: 'blog.settings', targetId: communityId, actor: { id: manager.account.id } });
   });
 
   it('finds published posts in search, never drafts or posts of communities the searcher cannot read', async () => {

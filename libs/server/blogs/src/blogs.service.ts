@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { AuthorizationService, Clock, ConflictError, ForbiddenError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
+import { AuditTrail, auditActorOf, AuthorizationService, Clock, ConflictError, ForbiddenError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
 import { CommunityAccessService, type CommunityAccess } from '@commons/server-communities';
 import { ForumContent } from '@commons/server-forums';
 import { AccountEntity } from '@commons/server-identity';
@@ -29,6 +29,7 @@ export class BlogsService {
     private readonly communities: CommunityAccessService,
     private readonly content: ForumContent,
     private readonly authorization: AuthorizationService,
+    private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
 
@@ -40,11 +41,14 @@ export class BlogsService {
   }
 
   async updateSettings(viewer: Viewer, input: BlogSettingsInput) {
-    const { access } = await this.settings(viewer, input.communityId);
+    const { access, authors } = await this.settings(viewer, input.communityId);
     this.authorization.assert(viewer, BlogAction.Manage, { access, authors: input.authors } satisfies BlogResource);
-    await this.dataSource.transaction((manager) =>
-      manager.upsert(BlogSettingsEntity, { communityId: input.communityId, authors: input.authors, updatedAt: this.clock.now() }, ['communityId']),
-    );
+    await this.dataSource.transaction(async (manager) => {
+      await manager.upsert(BlogSettingsEntity, { communityId: input.communityId, authors: input.authors, updatedAt: this.clock.now() }, ['communityId']);
+      if (authors !== input.authors) {
+        await this.audit.record(manager, auditActorOf(viewer), { action: 'blog.settings', targetKind: 'blog', targetId: input.communityId, communityId: input.communityId, before: { authors }, after: { authors: input.authors } });
+      }
+    });
     return { access, authors: input.authors };
   }
 
@@ -172,10 +176,15 @@ export class BlogsService {
     await this.dataSource.transaction(async (manager) => {
       const row = await this.lock(manager, post.id);
       if (row.state === BlogPostState.Draft) return;
+      const before = row.state;
       row.state = BlogPostState.Unpublished;
       row.updatedAt = this.clock.now();
       row.version += 1;
       await manager.save(row);
+      // Taking down someone else's post is a moderation action.
+      if (row.authorId !== viewer.accountId) {
+        await this.audit.record(manager, auditActorOf(viewer), { action: 'blog-post.unpublish', targetKind: ContentKind.BlogPost, targetId: row.id, communityId: row.communityId, before: { state: before, authorId: row.authorId }, after: { state: row.state, authorId: row.authorId } });
+      }
     });
     return this.get(viewer, { id: post.id });
   }
@@ -228,7 +237,12 @@ export class BlogsService {
     if (comment.authorId !== viewer.accountId) this.assert(viewer, BlogAction.Moderate, this.resource(access, post));
     if (!comment.deletedAt) {
       comment.deletedAt = this.clock.now();
-      await this.dataSource.transaction((manager) => manager.update(BlogCommentEntity, comment.id, { deletedAt: comment.deletedAt }));
+      await this.dataSource.transaction(async (manager) => {
+        await manager.update(BlogCommentEntity, comment.id, { deletedAt: comment.deletedAt });
+        if (comment.authorId !== viewer.accountId) {
+          await this.audit.record(manager, auditActorOf(viewer), { action: 'comment.remove', targetKind: ContentKind.BlogComment, targetId: comment.id, communityId: post.communityId, before: { authorId: comment.authorId, removed: false }, after: { authorId: comment.authorId, removed: true } });
+        }
+      });
     }
     return comment;
   }
