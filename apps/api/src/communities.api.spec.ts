@@ -74,6 +74,12 @@ describe('communities', () => {
       input: { communityId: id, lifecycle: 'ACTIVE' },
     });
     await expect(outsider.client.data(JOIN, { id })).resolves.toMatchObject({ joinCommunity: { viewerMembership: { role: 'MEMBER' } } });
+    // The manager's administrative steps are in the community's audit log, oldest last.
+    const { auditLog } = await manager.client.data<{ auditLog: { edges: Array<{ node: { action: string } }> } }>(
+      `query ($filter: AuditLogFilter) { auditLog(filter: $filter, first: 20) { edges { node { action } } } }`,
+      { filter: { communityId: id } },
+    );
+    expect(auditLog.edges.map((e) => e.node.action)).toEqual(['community.lifecycle', 'cohort.attach', 'community.create']);
   });
 
   it('keeps old slugs redirecting after a rename and refuses a taken slug with CONFLICT', async () => {

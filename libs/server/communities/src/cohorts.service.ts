@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { AuthorizationService, Clock, ConflictError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
+import { AuditTrail, auditActorOf, AuthorizationService, Clock, ConflictError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
 import { AccountEntity } from '@commons/server-identity';
 import { CommunityLifecycle } from '@commons/shared-contracts';
 import { CohortAction } from './cohort-access';
@@ -20,6 +20,7 @@ export class CohortsService {
     private readonly repository: CohortRepository,
     private readonly communities: CommunityAccessService,
     private readonly authorization: AuthorizationService,
+    private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
 
@@ -108,13 +109,11 @@ export class CohortsService {
     } else {
       this.authorization.assert(viewer, CohortAction.Manage, cohort);
     }
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(CommunityCohortEntity)
-      .values({ communityId, cohortId, attachedAt: this.clock.now() })
-      .orIgnore()
-      .execute();
+    const attached: unknown[] = await manager.query(
+      'INSERT INTO community_cohorts (community_id, cohort_id, attached_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING cohort_id',
+      [communityId, cohortId, this.clock.now()],
+    );
+    if (attached.length > 0) await this.audit.record(manager, auditActorOf(viewer), { action: 'cohort.attach', targetKind: 'cohort', targetId: cohortId, communityId });
   }
 
   async detach(viewer: Viewer, input: CommunityCohortInput): Promise<void> {
@@ -125,7 +124,8 @@ export class CohortsService {
       if (community.lifecycle === CommunityLifecycle.Pilot && attached <= 1) {
         throw new ConflictError('A pilot needs a cohort: attach another one first, or make the community active.');
       }
-      await manager.delete(CommunityCohortEntity, { communityId: input.communityId, cohortId: input.cohortId });
+      const { affected } = await manager.delete(CommunityCohortEntity, { communityId: input.communityId, cohortId: input.cohortId });
+      if (affected) await this.audit.record(manager, auditActorOf(viewer), { action: 'cohort.detach', targetKind: 'cohort', targetId: input.cohortId, communityId: input.communityId });
     });
   }
 

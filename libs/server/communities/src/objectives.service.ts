@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { Clock, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditTrail, auditActorOf, Clock, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
 import { AccountEntity } from '@commons/server-identity';
 import { CommunityAction } from './community-access';
 import { CommunityAccessService } from './community-access.service';
@@ -16,6 +16,7 @@ export class ObjectivesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly communities: CommunityAccessService,
+    private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
 
@@ -45,6 +46,7 @@ export class ObjectivesService {
         updatedAt: now,
       });
       await manager.insert(ObjectiveEntity, objective);
+      await this.record(manager, viewer, 'objective.create', objective, null, objectiveTerms(objective));
       return objective;
     });
   }
@@ -70,8 +72,10 @@ export class ObjectivesService {
       checkObjective(errors, '', next, { isNew: input.dueDate !== undefined && input.dueDate !== objective.dueDate, today: utcDate(this.clock.now()) });
       if (input.ownerId && !(await manager.exists(AccountEntity, { where: { id: input.ownerId } }))) errors.add('ownerId', 'This person was not found.');
       errors.throwIfAny();
+      const before = objectiveTerms(objective);
       Object.assign(objective, next, { updatedAt: this.clock.now() });
       await manager.save(objective);
+      await this.record(manager, viewer, 'objective.update', objective, before, objectiveTerms(objective));
       return objective;
     });
   }
@@ -82,8 +86,14 @@ export class ObjectivesService {
       const community = await this.communities.lock(manager, objective.communityId);
       this.communities.assertNotArchived(community);
       await manager.delete(ObjectiveEntity, { id: objective.id });
+      await this.record(manager, viewer, 'objective.delete', objective, objectiveTerms(objective), null);
     });
     return objective.communityId;
+  }
+
+  /** Objectives are what the steering committee holds a community to: every change is audited. */
+  private record(manager: EntityManager, viewer: Viewer, action: string, objective: ObjectiveEntity, before: object | null, after: object | null): Promise<void> {
+    return this.audit.record(manager, auditActorOf(viewer), { action, targetKind: 'objective', targetId: objective.id, communityId: objective.communityId, before, after });
   }
 
   /** The objective, if the viewer manages its community; NOT_FOUND when they cannot see it. */
@@ -97,4 +107,8 @@ export class ObjectivesService {
     await this.communities.require(viewer, objective.communityId, CommunityAction.Manage);
     return objective;
   }
+}
+
+function objectiveTerms(o: ObjectiveEntity) {
+  return { metricKey: o.metricKey, title: o.title, baseline: o.baseline, target: o.target, direction: o.direction, dueDate: o.dueDate, ownerId: o.ownerId };
 }

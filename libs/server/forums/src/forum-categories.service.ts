@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, ConflictError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
+import { AuditTrail, auditActorOf, Clock, ConflictError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
 import { slugFromName } from '@commons/shared-contracts';
 import type { CommunityAccess } from '@commons/server-communities';
 import { ForumAction } from './forum-access';
@@ -15,6 +15,7 @@ export class ForumCategoriesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly content: ForumContent,
+    private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
 
@@ -34,7 +35,9 @@ export class ForumCategoriesService {
       if (await manager.exists(ForumCategoryEntity, { where: { communityId: input.communityId, slug } })) {
         throw new ConflictError('This community already has a category with that name.', 'name');
       }
-      return this.insert(manager, input.communityId, input.name, input.description ?? '', slug);
+      const created = await this.insert(manager, input.communityId, input.name, input.description ?? '', slug);
+      await this.audit.record(manager, auditActorOf(viewer), { action: 'category.create', targetKind: 'forum-category', targetId: created.id, communityId: input.communityId, after: { name: created.name, slug } });
+      return created;
     });
     return { access, category };
   }
