@@ -2,11 +2,11 @@ import { ParseUUIDPipe } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { PlatformAction, type Viewer } from '@commons/server-core';
-import { Authorize, ConnectionArgs, CurrentRequestId, CurrentViewer } from '@commons/server-graphql';
+import { auditActorOf, PlatformAction, type Viewer } from '@commons/server-core';
+import { Authorize, ConnectionArgs, CurrentViewer } from '@commons/server-graphql';
 import { ModerationAccess } from './access/moderation-access';
 import { AppealsService } from './appeals/appeals.service';
-import { AuditLog, type Actor } from './audit/audit-log';
+import { AuditLog } from './audit/audit-log';
 import { DryRunService } from './dry-run/dry-run.service';
 import { FlagsService } from './flags/flags.service';
 import { ModerationNotices } from './notices/moderation-notices';
@@ -46,7 +46,6 @@ import {
   SanctionType,
 } from './dto/moderation.types';
 
-const actorOf = (viewer: Viewer, requestId: string | null): Actor => ({ accountId: viewer.accountId, requestId });
 
 /** The moderation API: thin, every rule is in the services (which check who may act). */
 @Resolver()
@@ -85,31 +84,30 @@ export class ModerationResolver {
 
   @Mutation(() => PolicyType, { description: "Gives the community its own policy, starting from its audience default's rules." })
   @Authorize(PlatformAction.SignedIn)
-  adoptModerationPolicy(@CurrentViewer() viewer: Viewer, @CurrentRequestId() requestId: string | null, @Args('communityId', { type: () => ID }, ParseUUIDPipe) communityId: string) {
-    return this.policies.adopt(viewer, actorOf(viewer, requestId), communityId);
+  adoptModerationPolicy(@CurrentViewer() viewer: Viewer, @Args('communityId', { type: () => ID }, ParseUUIDPipe) communityId: string) {
+    return this.policies.adopt(viewer, auditActorOf(viewer), communityId);
   }
 
   @Mutation(() => PolicyVersionType, { description: 'Saves the rules as a new version. BAD_USER_INPUT names `rules.<ruleId>.<property>`.' })
   @Authorize(PlatformAction.SignedIn)
-  saveModerationPolicyVersion(@CurrentViewer() viewer: Viewer, @CurrentRequestId() requestId: string | null, @Args('input') input: SavePolicyVersionInput) {
-    return this.policies.saveVersion(viewer, actorOf(viewer, requestId), input);
+  saveModerationPolicyVersion(@CurrentViewer() viewer: Viewer, @Args('input') input: SavePolicyVersionInput) {
+    return this.policies.saveVersion(viewer, auditActorOf(viewer), input);
   }
 
   @Mutation(() => PolicyType)
   @Authorize(PlatformAction.SignedIn)
   activateModerationPolicyVersion(
     @CurrentViewer() viewer: Viewer,
-    @CurrentRequestId() requestId: string | null,
     @Args('policyId', { type: () => ID }, ParseUUIDPipe) policyId: string,
     @Args('version', { type: () => Int }) version: number,
   ) {
-    return this.policies.activate(viewer, actorOf(viewer, requestId), policyId, version);
+    return this.policies.activate(viewer, auditActorOf(viewer), policyId, version);
   }
 
   @Mutation(() => DryRunType, { description: 'Replays a version on recent history in the background; poll moderationDryRun for progress.' })
   @Authorize(PlatformAction.SignedIn)
-  startModerationDryRun(@CurrentViewer() viewer: Viewer, @CurrentRequestId() requestId: string | null, @Args('input') input: StartDryRunInput) {
-    return this.dryRuns.start(viewer, actorOf(viewer, requestId), input);
+  startModerationDryRun(@CurrentViewer() viewer: Viewer, @Args('input') input: StartDryRunInput) {
+    return this.dryRuns.start(viewer, auditActorOf(viewer), input);
   }
 
   @Query(() => DryRunType)
@@ -132,14 +130,14 @@ export class ModerationResolver {
 
   @Mutation(() => QueueItemType, { description: 'Approve, reject or escalate; CONFLICT when someone decided first.' })
   @Authorize(PlatformAction.SignedIn)
-  reviewModerationItem(@CurrentViewer() viewer: Viewer, @CurrentRequestId() requestId: string | null, @Args('input') input: ReviewItemInput) {
-    return this.queue.review(viewer, actorOf(viewer, requestId), input);
+  reviewModerationItem(@CurrentViewer() viewer: Viewer, @Args('input') input: ReviewItemInput) {
+    return this.queue.review(viewer, auditActorOf(viewer), input);
   }
 
   @Mutation(() => BulkReviewResultType)
   @Authorize(PlatformAction.SignedIn)
-  reviewModerationItems(@CurrentViewer() viewer: Viewer, @CurrentRequestId() requestId: string | null, @Args('input') input: ReviewItemsInput) {
-    return this.queue.reviewMany(viewer, actorOf(viewer, requestId), input.itemIds, input.action, input.reason);
+  reviewModerationItems(@CurrentViewer() viewer: Viewer, @Args('input') input: ReviewItemsInput) {
+    return this.queue.reviewMany(viewer, auditActorOf(viewer), input.itemIds, input.action, input.reason);
   }
 
   @Mutation(() => FlagResultType, { description: 'Flags a post you can read (once).' })
@@ -156,20 +154,20 @@ export class ModerationResolver {
 
   @Mutation(() => SanctionType)
   @Authorize(PlatformAction.SignedIn)
-  imposeSanction(@CurrentViewer() viewer: Viewer, @CurrentRequestId() requestId: string | null, @Args('input') input: ImposeSanctionInput) {
-    return this.sanctions.impose(viewer, actorOf(viewer, requestId), input);
+  imposeSanction(@CurrentViewer() viewer: Viewer, @Args('input') input: ImposeSanctionInput) {
+    return this.sanctions.impose(viewer, auditActorOf(viewer), input);
   }
 
   @Mutation(() => SanctionType)
   @Authorize(PlatformAction.SignedIn)
-  revokeSanction(@CurrentViewer() viewer: Viewer, @CurrentRequestId() requestId: string | null, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Args('reason') reason: string) {
-    return this.sanctions.revoke(viewer, actorOf(viewer, requestId), id, reason.trim() || 'Revoked.');
+  revokeSanction(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }, ParseUUIDPipe) id: string, @Args('reason') reason: string) {
+    return this.sanctions.revoke(viewer, auditActorOf(viewer), id, reason.trim() || 'Revoked.');
   }
 
   @Mutation(() => AppealType, { description: 'Appeals a rejection, hold or sanction of yours, once.' })
   @Authorize(PlatformAction.SignedIn)
-  appealModeration(@CurrentViewer() viewer: Viewer, @CurrentRequestId() requestId: string | null, @Args('input') input: AppealInput) {
-    return this.appeals.appeal(viewer, actorOf(viewer, requestId), input);
+  appealModeration(@CurrentViewer() viewer: Viewer, @Args('input') input: AppealInput) {
+    return this.appeals.appeal(viewer, auditActorOf(viewer), input);
   }
 
   @Query(() => [AppealType], { description: 'Appeals to decide, oldest first.' })
@@ -186,8 +184,8 @@ export class ModerationResolver {
 
   @Mutation(() => AppealType, { description: 'FORBIDDEN for the moderator who made the decision, where another can decide.' })
   @Authorize(PlatformAction.SignedIn)
-  decideAppeal(@CurrentViewer() viewer: Viewer, @CurrentRequestId() requestId: string | null, @Args('input') input: DecideAppealInput) {
-    return this.appeals.decide(viewer, actorOf(viewer, requestId), input);
+  decideAppeal(@CurrentViewer() viewer: Viewer, @Args('input') input: DecideAppealInput) {
+    return this.appeals.decide(viewer, auditActorOf(viewer), input);
   }
 
   @Query(() => AuditEntryConnection, { description: "The audit log, newest first: a community's for its moderators, everything for admins." })

@@ -10,5 +10,3 @@ export const CurrentViewer = createParamDecorator((_data: unknown, context: Exec
   return viewer;
 });
 
-/** The request's id (the X-Request-Id the client sees), for audit records. */
-export const CurrentRequestId = createParamDecorator((_data: unknown, context: ExecutionContext) => GqlExecutionContext.create(context).getContext<GraphqlContext>().requestId ?? null);

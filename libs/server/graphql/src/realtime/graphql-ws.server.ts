@@ -119,12 +119,14 @@ export class GraphqlWsServer implements OnModuleDestroy {
           const checked = this.checkDocument(schema, payload.query);
           if ('errors' in checked) return checked.errors;
           const { document } = checked;
+          const requestId = randomUUID();
           const contextValue: GraphqlContext = {
             transport: 'ws',
             loaders: new RequestLoaders(),
-            viewer,
+            // As on HTTP, the viewer carries the operation's id for audit records.
+            viewer: { ...viewer, requestId },
             address: this.clientAddress(ctx.extra.request),
-            requestId: randomUUID(),
+            requestId,
           };
           return {
             schema,

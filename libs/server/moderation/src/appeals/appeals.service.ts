@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, ConflictError, ForbiddenError, ModeratedContentRegistry, NotFoundError, uuidv7, type RejectedAttempt, type Viewer } from '@commons/server-core';
+import { Clock, ConflictError, ForbiddenError, ModeratedContentRegistry, NotFoundError, uuidv7, type RejectedAttempt, type Viewer, type AuditActor } from '@commons/server-core';
 import { AppealStatus, AppealTarget, ModerationState, QueueStatus } from '@commons/shared-contracts';
 import { ModerationAccess } from '../access/moderation-access';
-import { AuditLog, type Actor } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log';
 import { ModerationAppealEntity } from '../entities/moderation-appeal.entity';
 import { ModerationDecisionEntity } from '../entities/moderation-decision.entity';
 import { ModerationQueueItemEntity } from '../entities/moderation-queue-item.entity';
@@ -40,7 +40,7 @@ export class AppealsService {
     private readonly clock: Clock,
   ) {}
 
-  async appeal(viewer: Viewer, actor: Actor, input: AppealInput): Promise<AppealType> {
+  async appeal(viewer: Viewer, actor: AuditActor, input: AppealInput): Promise<AppealType> {
     const subject = await this.subject(viewer, input);
     const now = this.clock.now();
     const appeal = Object.assign(new ModerationAppealEntity(), {
@@ -77,7 +77,7 @@ export class AppealsService {
     return this.toTypes(await this.dataSource.getRepository(ModerationAppealEntity).find({ where: { appellantId: viewer.accountId }, order: { createdAt: 'DESC' }, take: 100 }));
   }
 
-  async decide(viewer: Viewer, actor: Actor, input: DecideAppealInput): Promise<AppealType> {
+  async decide(viewer: Viewer, actor: AuditActor, input: DecideAppealInput): Promise<AppealType> {
     const appeal = await this.dataSource.getRepository(ModerationAppealEntity).findOne({ where: { id: input.appealId } });
     if (!appeal) throw new NotFoundError('The appeal');
     if (appeal.communityId) await this.access.moderatorOf(viewer, appeal.communityId);
@@ -117,7 +117,7 @@ export class AppealsService {
   }
 
   /** Reverses what was appealed; returns how, for the author's notice. */
-  private async overturn(manager: EntityManager, viewer: Viewer, actor: Actor, appeal: ModerationAppealEntity, reason: string): Promise<string> {
+  private async overturn(manager: EntityManager, viewer: Viewer, actor: AuditActor, appeal: ModerationAppealEntity, reason: string): Promise<string> {
     switch (appeal.targetKind) {
       case AppealTarget.Decision: {
         const decision = await manager.findOne(ModerationDecisionEntity, { where: { id: appeal.targetId } });

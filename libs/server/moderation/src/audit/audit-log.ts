@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditTrail, Clock, PLATFORM_ACTOR, uuidv7, type AuditActor, type AuditRecord } from '@commons/server-core';
+import { AuditTrail, Clock, uuidv7, type AuditActor, type AuditRecord } from '@commons/server-core';
 import { decodeCursor, toConnection, type ConnectionArgs } from '@commons/server-graphql';
 import { AuditLogEntryEntity } from '../entities/audit-log-entry.entity';
 import { People } from '../review/people';
-
-/** Who acted (see AuditActor in core, where every domain writes to the log through AuditTrail). */
-export type Actor = AuditActor;
-export { PLATFORM_ACTOR };
-export type { AuditRecord };
 
 export interface AuditFilter {
   /** Null: every community and the platform's own actions (admins only; the caller checks). */
@@ -38,7 +33,7 @@ export class AuditLog extends AuditTrail {
     super();
   }
 
-  async record(manager: EntityManager, actor: Actor, record: AuditRecord): Promise<void> {
+  async record(manager: EntityManager, actor: AuditActor, record: AuditRecord): Promise<void> {
     const at = this.clock.now();
     await manager.insert(AuditLogEntryEntity, {
       id: uuidv7(at.getTime()),

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, ModeratedContentRegistry, NotFoundError, uuidv7, ValidationError, type HistoricalContent, type Viewer } from '@commons/server-core';
+import { Clock, ModeratedContentRegistry, NotFoundError, uuidv7, ValidationError, type HistoricalContent, type Viewer, type AuditActor } from '@commons/server-core';
 import { DryRunStatus, type Audience } from '@commons/shared-contracts';
 import { ModerationAccess } from '../access/moderation-access';
-import { AuditLog, type Actor } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log';
 import { evaluate } from '../engine/evaluate';
 import { redactCardNumbers } from '../matchers/personal-data';
 import type { CompiledPolicy } from '../engine/compile-policy';
@@ -65,7 +65,7 @@ export class DryRunService {
     private readonly clock: Clock,
   ) {}
 
-  async start(viewer: Viewer, actor: Actor, input: StartDryRunInput): Promise<ModerationDryRunEntity> {
+  async start(viewer: Viewer, actor: AuditActor, input: StartDryRunInput): Promise<ModerationDryRunEntity> {
     const policy = await this.store.policy(this.dataSource.manager, input.policyId);
     if (!policy) throw new NotFoundError('The policy');
     const communityId = input.communityId ?? policy.communityId;

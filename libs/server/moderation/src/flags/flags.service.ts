@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthorizationService, Clock, ConflictError, ForbiddenError, ModeratedContentRegistry, NotFoundError, uuidv7, type Viewer } from '@commons/server-core';
+import { AuthorizationService, Clock, PLATFORM_ACTOR, ConflictError, ForbiddenError, ModeratedContentRegistry, NotFoundError, uuidv7, type Viewer } from '@commons/server-core';
 import { CommunityAccessService, CommunityAction } from '@commons/server-communities';
 import { ModerationState, QueueSource } from '@commons/shared-contracts';
-import { AuditLog, PLATFORM_ACTOR } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log';
 import { ContentFlagEntity } from '../entities/content-flag.entity';
 import { enqueue } from '../review/enqueue';
 import { ModerationNotices, NoticeKind } from '../notices/moderation-notices';

@@ -6,6 +6,7 @@ import {
   ForbiddenError,
   ModeratedContentRegistry,
   ModerationGate,
+  PLATFORM_ACTOR,
   PolicyRejectedError,
   uuidv7,
   type ModeratedContent,
@@ -19,7 +20,7 @@ import { contentFingerprint } from '../matchers/fingerprint';
 import type { CompiledPolicy } from '../engine/compile-policy';
 import type { AuthorContext } from '../policy/author-context';
 import type { Decision } from '../policy/policy.types';
-import { AuditLog, PLATFORM_ACTOR } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log';
 import { ModerationDecisionEntity } from '../entities/moderation-decision.entity';
 import { enqueue } from '../review/enqueue';
 import { governingAudience } from '../policies/default-policies';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, ConflictError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
+import { Clock, ConflictError, NotFoundError, uuidv7, ValidationError, type Viewer, type AuditActor } from '@commons/server-core';
 import { CommunityAction } from '@commons/server-communities';
 import { PolicyScope } from '@commons/shared-contracts';
 import { ModerationAccess } from '../access/moderation-access';
-import { AuditLog, type Actor } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log';
 import { compilePolicy } from '../engine/compile-policy';
 import { ModerationService } from '../gate/moderation.service';
 import { GuidelineAcknowledgements } from '../gate/guideline-acknowledgements';
@@ -78,7 +78,7 @@ export class PoliciesService {
   }
 
   /** The community's own policy, starting as a copy of its audience default's active version. */
-  async adopt(viewer: Viewer, actor: Actor, communityId: string): Promise<PolicyType> {
+  async adopt(viewer: Viewer, actor: AuditActor, communityId: string): Promise<PolicyType> {
     const loaded = await this.access.managerOf(viewer, communityId);
     const now = this.clock.now();
     const policy = await this.dataSource.transaction(async (manager) => {
@@ -120,7 +120,7 @@ export class PoliciesService {
   }
 
   /** Saves the rules as the next version: validated, compiled (patterns probed), and for a community policy no looser than the platform's. */
-  async saveVersion(viewer: Viewer, actor: Actor, input: SavePolicyVersionInput): Promise<PolicyVersionType> {
+  async saveVersion(viewer: Viewer, actor: AuditActor, input: SavePolicyVersionInput): Promise<PolicyVersionType> {
     const policy = await this.authorizedPolicy(viewer, input.policyId);
     const now = this.clock.now();
     const saved = await this.dataSource.transaction(async (manager) => {
@@ -165,7 +165,7 @@ export class PoliciesService {
     return this.toVersionType(saved.entity, saved.active, names);
   }
 
-  async activate(viewer: Viewer, actor: Actor, policyId: string, version: number): Promise<PolicyType> {
+  async activate(viewer: Viewer, actor: AuditActor, policyId: string, version: number): Promise<PolicyType> {
     const policy = await this.authorizedPolicy(viewer, policyId);
     await this.dataSource.transaction(async (manager) => {
       const row = (await this.store.policy(manager, policy.id, true)) as ModerationPolicyEntity;
@@ -217,7 +217,7 @@ export class PoliciesService {
     return policy;
   }
 
-  private async recordActivation(manager: EntityManager, actor: Actor, row: ModerationPolicyEntity, version: number) {
+  private async recordActivation(manager: EntityManager, actor: AuditActor, row: ModerationPolicyEntity, version: number) {
     await this.audit.record(manager, actor, {
       action: 'policy.activate',
       targetKind: 'policy',

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, ConflictError, ModeratedContentRegistry, NotFoundError, ValidationError, type ModeratedContentSummary, type Viewer } from '@commons/server-core';
+import { Clock, ConflictError, ModeratedContentRegistry, NotFoundError, ValidationError, type ModeratedContentSummary, type Viewer, type AuditActor } from '@commons/server-core';
 import { decodeCursor, toConnection } from '@commons/server-graphql';
 import { ModerationState, QueueSource, QueueStatus, ReviewAction, type ContentKind } from '@commons/shared-contracts';
 import { ModerationAccess } from '../access/moderation-access';
-import { AuditLog, type Actor } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log';
 import { ModerationDecisionEntity } from '../entities/moderation-decision.entity';
 import { ModerationQueueItemEntity } from '../entities/moderation-queue-item.entity';
 import { ModerationSanctionEntity } from '../entities/moderation-sanction.entity';
@@ -59,7 +59,7 @@ export class ReviewQueueService {
     return item;
   }
 
-  async review(viewer: Viewer, actor: Actor, input: ReviewItemInput): Promise<QueueItemType> {
+  async review(viewer: Viewer, actor: AuditActor, input: ReviewItemInput): Promise<QueueItemType> {
     const row = await this.dataSource.getRepository(ModerationQueueItemEntity).findOne({ where: { id: input.itemId } });
     if (!row) throw new NotFoundError('The queue item');
     await this.access.moderatorOf(viewer, row.communityId);
@@ -71,7 +71,7 @@ export class ReviewQueueService {
   }
 
   /** Decides each item on its own; items someone else decided first are reported, not failed. */
-  async reviewMany(viewer: Viewer, actor: Actor, ids: string[], action: ReviewAction, reason: string) {
+  async reviewMany(viewer: Viewer, actor: AuditActor, ids: string[], action: ReviewAction, reason: string) {
     const reviewed: QueueItemType[] = [];
     const conflicts: string[] = [];
     for (const itemId of [...new Set(ids)]) {
@@ -90,7 +90,7 @@ export class ReviewQueueService {
     return this.dataSource.getRepository(ModerationQueueItemEntity).count({ where: { communityId, status: QueueStatus.Pending } });
   }
 
-  private async decide(manager: EntityManager, viewer: Viewer, actor: Actor, row: ModerationQueueItemEntity, input: ReviewItemInput): Promise<ModerationQueueItemEntity> {
+  private async decide(manager: EntityManager, viewer: Viewer, actor: AuditActor, row: ModerationQueueItemEntity, input: ReviewItemInput): Promise<ModerationQueueItemEntity> {
     const now = this.clock.now();
     if (input.action === ReviewAction.Escalate) {
       const result = await manager.query(`UPDATE moderation_queue_items SET escalated = true WHERE id = $1 AND status = 'PENDING' AND NOT escalated RETURNING id`, [row.id]);

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, ConflictError, ForbiddenError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
+import { Clock, ConflictError, ForbiddenError, NotFoundError, uuidv7, ValidationError, type Viewer, type AuditActor } from '@commons/server-core';
 import { SanctionKind } from '@commons/shared-contracts';
 import { ModerationAccess } from '../access/moderation-access';
-import { AuditLog, type Actor } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log';
 import { ModerationSanctionEntity } from '../entities/moderation-sanction.entity';
 import { ModerationNotices, NoticeKind } from '../notices/moderation-notices';
 import { People, toSanctionType } from '../review/people';
@@ -29,7 +29,7 @@ export class SanctionsService {
     private readonly clock: Clock,
   ) {}
 
-  async impose(viewer: Viewer, actor: Actor, input: ImposeSanctionInput): Promise<SanctionType> {
+  async impose(viewer: Viewer, actor: AuditActor, input: ImposeSanctionInput): Promise<SanctionType> {
     if (input.accountId === viewer.accountId) throw new ForbiddenError('You cannot sanction yourself.');
     if (input.kind === SanctionKind.Suspend) {
       this.access.assertAdmin(viewer, 'Only platform admins suspend accounts.');
@@ -72,7 +72,7 @@ export class SanctionsService {
     return this.one(sanction);
   }
 
-  async revoke(viewer: Viewer, actor: Actor, id: string, reason: string): Promise<SanctionType> {
+  async revoke(viewer: Viewer, actor: AuditActor, id: string, reason: string): Promise<SanctionType> {
     const sanction = await this.dataSource.getRepository(ModerationSanctionEntity).findOne({ where: { id } });
     if (!sanction) throw new NotFoundError('The sanction');
     if (sanction.communityId) await this.access.moderatorOf(viewer, sanction.communityId);
@@ -82,7 +82,7 @@ export class SanctionsService {
   }
 
   /** Ends a sanction (a revocation, or an appeal overturning it) in the caller's transaction. */
-  async lift(manager: EntityManager, actor: Actor, sanction: ModerationSanctionEntity, reason: string, action: string): Promise<void> {
+  async lift(manager: EntityManager, actor: AuditActor, sanction: ModerationSanctionEntity, reason: string, action: string): Promise<void> {
     const now = this.clock.now();
     const result = await manager.query('UPDATE moderation_sanctions SET revoked_at = $2, revoked_by_id = $3 WHERE id = $1 AND revoked_at IS NULL RETURNING id', [sanction.id, now, actor.accountId]);
     if ((result as [unknown[], number])[1] === 0) throw new ConflictError('This sanction was already revoked.');
