@@ -6,7 +6,7 @@ import { Mentions } from './mentions';
 import { PostRevisionEntity } from './entities/post-revision.entity';
 import { ReplyEntity } from './entities/reply.entity';
 import { ThreadEntity } from './entities/thread.entity';
-import { countReply } from './threads.service';
+import { countReply, newReplyRow, newThreadRow } from './forum-rows';
 
 type Raw = Record<string, unknown>;
 
@@ -48,30 +48,22 @@ export class ForumModerationSources {
       const category: unknown[] = await manager.query('SELECT 1 FROM forum_categories WHERE id = $1', [placement.categoryId]);
       if (category.length === 0) return false;
       const now = new Date();
-      await manager.insert(ThreadEntity, {
-        id: attempt.contentId,
-        communityId: attempt.communityId,
-        categoryId: placement.categoryId,
-        authorId: attempt.authorId,
-        kind: placement.kind,
-        title: attempt.title ?? '',
-        body: attempt.body,
-        bodyHtml: await this.rendered(manager, attempt),
-        tags: placement.tags ?? [],
-        lockedAt: null,
-        pinnedAt: null,
-        duplicateOfId: null,
-        replyCount: 0,
-        firstResponseAt: null,
-        acceptedReplyId: null,
-        resolvedAt: null,
-        createdAt: now,
-        lastActivityAt: now,
-        editedAt: null,
-        deletedAt: null,
-        version: 1,
-        moderationState: ModerationState.Visible,
-      });
+      const row = newThreadRow(
+        {
+          id: attempt.contentId,
+          communityId: attempt.communityId,
+          categoryId: placement.categoryId,
+          authorId: attempt.authorId,
+          kind: placement.kind,
+          title: attempt.title ?? '',
+          body: attempt.body,
+          bodyHtml: await this.rendered(manager, attempt),
+          tags: placement.tags ?? [],
+          moderationState: ModerationState.Visible,
+        },
+        now,
+      );
+      await manager.insert(ThreadEntity, row);
       return true;
     },
   };
@@ -101,10 +93,7 @@ export class ForumModerationSources {
       await manager.save(row);
       if (state === ModerationState.Visible && options.firstAppearance) {
         const thread = await manager.findOne(ThreadEntity, { where: { id: row.threadId }, lock: { mode: 'pessimistic_write' } });
-        if (thread) {
-          countReply(thread, row.authorId, new Date());
-          await manager.save(thread);
-        }
+        if (thread) await countReply(manager, thread, row.authorId, new Date());
       }
     },
     restore: async (manager, attempt) => {
@@ -112,22 +101,21 @@ export class ForumModerationSources {
       const thread = placement.threadId ? await manager.findOne(ThreadEntity, { where: { id: placement.threadId }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!thread || thread.deletedAt || thread.lockedAt) return false;
       const now = new Date();
-      await manager.insert(ReplyEntity, {
-        id: attempt.contentId,
-        threadId: thread.id,
-        communityId: attempt.communityId,
-        authorId: attempt.authorId,
-        replyToId: placement.replyToId ?? null,
-        body: attempt.body,
-        bodyHtml: await this.rendered(manager, attempt),
-        createdAt: now,
-        editedAt: null,
-        deletedAt: null,
-        version: 1,
-        moderationState: ModerationState.Visible,
-      });
-      countReply(thread, attempt.authorId, now);
-      await manager.save(thread);
+      const row = newReplyRow(
+        {
+          id: attempt.contentId,
+          threadId: thread.id,
+          communityId: attempt.communityId,
+          authorId: attempt.authorId,
+          replyToId: placement.replyToId ?? null,
+          body: attempt.body,
+          bodyHtml: await this.rendered(manager, attempt),
+          moderationState: ModerationState.Visible,
+        },
+        now,
+      );
+      await manager.insert(ReplyEntity, row);
+      await countReply(manager, thread, attempt.authorId, now);
       return true;
     },
   };

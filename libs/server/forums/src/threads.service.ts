@@ -11,20 +11,13 @@ import { ForumRepository, type ReplyRow, type ThreadRow } from './forum.reposito
 import { PostRevisionEntity } from './entities/post-revision.entity';
 import { ReplyEntity } from './entities/reply.entity';
 import { ThreadEntity } from './entities/thread.entity';
+import { countReply, newReplyRow, newThreadRow } from './forum-rows';
 import type { AcceptAnswerInput, CreateThreadInput, EditReplyInput, EditThreadInput, ReplyInput } from './dto/forum.inputs';
 
 /** A thread and its community's facts for the viewer. */
 export interface LoadedThread {
   thread: ThreadRow;
   access: CommunityAccess;
-}
-
-/** A reply that appears in its thread: counted, latest activity, and the first response when someone else wrote it. */
-export function countReply(thread: ThreadEntity, authorId: string, at: Date): void {
-  thread.replyCount += 1;
-  if (at > thread.lastActivityAt) thread.lastActivityAt = at;
-  // Time to first response counts answers from someone else, not the author's own follow-ups.
-  if (!thread.firstResponseAt && authorId !== thread.authorId) thread.firstResponseAt = at;
 }
 
 /** FORBIDDEN when a thread takes no new replies (checked before the work and again under the thread's lock). */
@@ -85,30 +78,21 @@ export class ThreadsService {
         body: input.body,
         placement: { categoryId, kind: input.kind, tags },
       });
-      const thread = manager.create(ThreadEntity, {
-        id: threadId,
-        communityId: input.communityId,
-        categoryId,
-        authorId: viewer.accountId,
-        kind: input.kind,
-        title: input.title,
-        body: input.body,
-        bodyHtml: await this.content.renderPost(manager, input.communityId, threadId, input.body),
-        tags,
-        lockedAt: null,
-        pinnedAt: null,
-        duplicateOfId: null,
-        replyCount: 0,
-        firstResponseAt: null,
-        acceptedReplyId: null,
-        resolvedAt: null,
-        createdAt: now,
-        lastActivityAt: now,
-        editedAt: null,
-        deletedAt: null,
-        version: 1,
-        moderationState: moderation.state,
-      });
+      const thread = newThreadRow(
+        {
+          id: threadId,
+          communityId: input.communityId,
+          categoryId,
+          authorId: viewer.accountId,
+          kind: input.kind,
+          title: input.title,
+          body: input.body,
+          bodyHtml: await this.content.renderPost(manager, input.communityId, threadId, input.body),
+          tags,
+          moderationState: moderation.state,
+        },
+        now,
+      );
       await manager.insert(ThreadEntity, thread);
       return thread.id;
     });
@@ -180,26 +164,13 @@ export class ThreadsService {
       const bodyHtml = await this.content.renderPost(manager, thread.communityId, replyId, input.body);
       const row = await this.lockThread(manager, thread.id);
       assertOpenForReplies(row);
-      const created = manager.create(ReplyEntity, {
-        id: replyId,
-        threadId: row.id,
-        communityId: row.communityId,
-        authorId: viewer.accountId,
-        replyToId: input.replyToId ?? null,
-        body: input.body,
-        bodyHtml,
-        createdAt: now,
-        editedAt: null,
-        deletedAt: null,
-        version: 1,
-        moderationState: moderation.state,
-      });
+      const created = newReplyRow(
+        { id: replyId, threadId: row.id, communityId: row.communityId, authorId: viewer.accountId, replyToId: input.replyToId ?? null, body: input.body, bodyHtml, moderationState: moderation.state },
+        now,
+      );
       await manager.insert(ReplyEntity, created);
       // A held reply counts in its thread once a moderator approves it.
-      if (moderation.state === ModerationState.Visible) {
-        countReply(row, viewer.accountId, now);
-        await manager.update(ThreadEntity, row.id, { replyCount: row.replyCount, lastActivityAt: row.lastActivityAt, firstResponseAt: row.firstResponseAt });
-      }
+      if (moderation.state === ModerationState.Visible) await countReply(manager, row, viewer.accountId, now);
       return created;
     });
     return { reply, access };
