@@ -85,6 +85,10 @@ try {
   log('looking at the data…');
   const removed = await removeBenchPosts(pool);
   if (removed > 0) log(`removed ${removed} threads left by an interrupted run`);
+  // Plans follow the planner's statistics; a server without autovacuum (or one that has not
+  // caught up with the last run's writes and deletions) would make results drift from run to run.
+  log('vacuuming and analysing the database…');
+  await pool.query('VACUUM (ANALYZE)');
   results.data = await describeData(pool);
   const c = results.data.counts;
   log(`${c.database}: ${c.accounts} accounts, ${c.communities} communities, ${c.threads} threads, ${c.replies} replies, longest thread ${c.longestThread} — size ${results.data.size}`);

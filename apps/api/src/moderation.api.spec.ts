@@ -230,6 +230,26 @@ describe('moderation', () => {
     expect((await queue()).edges.map((e) => e.node.decision?.ruleId)).toContain('repeats');
   });
 
+  it('records one decision per allowed post in the post’s own transaction, and none for a post that never landed', async () => {
+    const decisions = async (contentId: string) =>
+      (await api.dataSource.query<Array<{ action: string; is_edit: boolean }>>(`SELECT action, is_edit FROM moderation_decisions WHERE content_id = $1 ORDER BY created_at`, [contentId])).map((d) => `${d.action}${d.is_edit ? ' edit' : ''}`);
+    const byManager = async () => Number((await api.dataSource.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM moderation_decisions WHERE author_id = $1`, [manager.account.id]))[0].n);
+
+    const reply = (await manager.client.data<{ replyToThread: Id }>(REPLY, { input: { threadId, body: 'The release notes are in the knowledge base.' } })).replyToThread;
+    const thread = (await manager.client.data<{ createThread: Id }>(ASK, { input: { communityId, title: 'Release notes', body: 'Where do I find them?' } })).createThread;
+    const EDIT_REPLY = `mutation ($input: EditReplyInput!) { editReply(input: $input) { id version } }`;
+    await manager.client.data(EDIT_REPLY, { input: { replyId: reply.id, version: 1, body: 'The release notes are in the knowledge base, under Product.' } });
+    await expect(decisions(reply.id)).resolves.toEqual(['ALLOW', 'ALLOW edit']);
+    await expect(decisions(thread.id)).resolves.toEqual(['ALLOW']);
+
+    // Judged and allowed, then refused because the thread is locked: the decision goes with the rolled-back reply.
+    const LOCK = `mutation ($id: ID!, $locked: Boolean!) { lockThread(threadId: $id, locked: $locked) { locked } }`;
+    await moderator.client.data(LOCK, { id: thread.id, locked: true });
+    const before = await byManager();
+    await expect(manager.client.errorCode(REPLY, { input: { threadId: thread.id, body: 'One more thing.' } })).resolves.toBe('FORBIDDEN');
+    await expect(byManager()).resolves.toBe(before);
+  });
+
   it('records the community’s administrative actions in the same log: creation, lifecycle, roles, bans, with the request that made them', async () => {
     await manager.client.data(BAN, { input: { communityId, accountId: otherCustomer.account.id, reason: 'Repeated spam after a mute.' } });
     const entries = (await moderator.client.data<{ auditLog: { edges: Array<{ node: { action: string; targetId: string; actor: Id | null; reason: string | null; before: string | null; after: string | null } }> } }>(ADMIN_AUDIT, { filter: { communityId } }))

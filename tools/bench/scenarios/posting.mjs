@@ -114,6 +114,8 @@ export default {
       };
     } finally {
       ctx.progress(`removed ${await removeBenchPosts(ctx.pool)} benchmark threads and their replies`);
+      // Tens of thousands of rows written and deleted: later scenarios must not read them as dead tuples or stale statistics.
+      await ctx.pool.query('VACUUM (ANALYZE) forum_threads, forum_replies, moderation_decisions');
     }
   },
 };

@@ -223,7 +223,7 @@ export class BlogsService {
         deletedAt: null,
         moderationState: moderation.state,
       });
-      await manager.insert(BlogCommentEntity, comment);
+      await this.content.insert(manager, BlogCommentEntity, comment);
       if (moderation.state === ModerationState.Visible) await manager.increment(BlogPostEntity, { id: post.id }, 'commentCount', 1);
       return comment;
     });

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ModerationState, type ContentKind } from '@commons/shared-contracts';
 import { CommunityAccessService, type CommunityAccess } from '@commons/server-communities';
 import { normalizeTag, TAGS_MAX } from '@commons/shared-contracts';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { ForumAction } from './forum-access';
 import { Mentions } from './mentions';
 
@@ -61,6 +61,11 @@ export class ForumContent {
       );
     }
     return html;
+  }
+
+  /** Inserts a new post's row, with the moderation decision judged for it (see ModerationGate.insertContent). */
+  insert<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, row: T): Promise<void> {
+    return this.moderation.insertContent(manager, target, row);
   }
 
   /** Normalised, unique tags; BAD_USER_INPUT on `tags` when one has nothing left or there are too many. */

@@ -93,7 +93,7 @@ export class ThreadsService {
         },
         now,
       );
-      await manager.insert(ThreadEntity, thread);
+      await this.content.insert(manager, ThreadEntity, thread);
       return thread.id;
     });
     return this.get(viewer, id);
@@ -168,7 +168,7 @@ export class ThreadsService {
         { id: replyId, threadId: row.id, communityId: row.communityId, authorId: viewer.accountId, replyToId: input.replyToId ?? null, body: input.body, bodyHtml, moderationState: moderation.state },
         now,
       );
-      await manager.insert(ReplyEntity, created);
+      await this.content.insert(manager, ReplyEntity, created);
       // A held reply counts in its thread once a moderator approves it.
       if (moderation.state === ModerationState.Visible) await countReply(manager, row, viewer.accountId, now);
       return created;

@@ -12,7 +12,7 @@ const LIBS = join(__dirname, '..', '..');
 const SERVICE_DIRS = ['forums/src', 'blogs/src'];
 
 /** What a method does that makes content public. */
-const WRITES = [/manager\.insert\((ThreadEntity|ReplyEntity|BlogCommentEntity)/u, /state = BlogPostState\.Published/u, /body:\s*input\.body|Object\.assign\(row, (next|\{ title, body)/u];
+const WRITES = [/(manager|this\.content)\.insert\((manager, )?(ThreadEntity|ReplyEntity|BlogCommentEntity)/u, /state = BlogPostState\.Published/u, /body:\s*input\.body|Object\.assign\(row, (next|\{ title, body)/u];
 
 /** Writes no reader sees: a blog draft is its authors' alone until `publish`, which is guarded. */
 const PRIVATE_WRITES = new Set(['blogs/src/blogs.service.ts create']);

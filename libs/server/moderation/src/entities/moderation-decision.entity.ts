@@ -8,9 +8,10 @@ import type { RuleAction, RuleMatch, WhitelistedFinding } from '../policy/policy
  */
 @Entity('moderation_decisions')
 // The author's recent posts in a community (rate limits, duplicates) and their history in the queue.
+// No index leads with the community: the planner, which cannot know how many decisions the last
+// minutes hold, would pick it for an author's recent posts and read a busy community's whole window.
 @Index('moderation_decisions_author', ['authorId', 'communityId', 'createdAt'])
 @Index('moderation_decisions_content', ['contentId'])
-@Index('moderation_decisions_community', ['communityId', 'createdAt'])
 export class ModerationDecisionEntity {
   @PrimaryColumn('uuid')
   id: string;
