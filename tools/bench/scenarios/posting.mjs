@@ -7,6 +7,7 @@
 // The posts are written by many members of the largest community, each post with text of its
 // own: one person posting hundreds of times a second, or the same text again and again, is
 // what the platform's rate-limit and duplicate rules exist to stop, and would measure those.
+// With a thousand posters each still posts every few seconds, a very busy person.
 import { BENCH_TITLE_PREFIX, posters } from '../lib/data.mjs';
 import { graphqlRequest } from '../lib/graphql.mjs';
 import { graphqlOk } from '../lib/load.mjs';
@@ -15,7 +16,7 @@ import { baselineVariant, byKey, measure, pct } from './common.mjs';
 const CREATE_THREAD = `mutation BenchCreateThread($input: CreateThreadInput!) { createThread(input: $input) { id title bodyHtml version moderationState author { id displayName } } }`;
 const REPLY = `mutation BenchReply($input: ReplyInput!) { replyToThread(input: $input) { id bodyHtml createdAt moderationState author { id displayName } } }`;
 const BODY = 'A benchmark post with **Markdown**, a [link](https://example.com/docs) and a list:\n\n- first point\n- second point\n';
-const POSTERS = 300;
+const POSTERS = 1000;
 const TARGET_RATIO = 0.8;
 
 /** Words that make every post's text different (digits alone would fold together as leetspeak). */
@@ -60,7 +61,7 @@ export default {
       if (authors.length === 0) throw new Error(`No member of ${ctx.targets.community.name} has posted there: nobody to post as.`);
       ctx.progress(`signing in ${authors.length} members of ${ctx.targets.community.name} to post as…`);
       const cookies = [];
-      for (let i = 0; i < authors.length; i += 10) cookies.push(...(await Promise.all(authors.slice(i, i + 10).map((a) => ctx.signIn(a.email)))));
+      for (let i = 0; i < authors.length; i += 20) cookies.push(...(await Promise.all(authors.slice(i, i + 20).map((a) => ctx.signIn(a.email)))));
       // Both sides are fresh APIs started alike, so neither carries the sign-ins or the other
       // scenarios' traffic of the run's main API (its heap, its caches) into the comparison.
       ctx.progress('starting two more APIs, one with moderation off…');

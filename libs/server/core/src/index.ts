@@ -7,6 +7,7 @@ export * from './context/viewer';
 export * from './authorization/authorization.service';
 export * from './core.module';
 export * from './ids/uuid-v7';
+export * from './database/prepared-query';
 export * from './errors/database-unavailable';
 export * from './text/markdown';
 export * from './moderation/moderation-gate';

@@ -8,6 +8,7 @@ import {
   ModerationGate,
   PLATFORM_ACTOR,
   PolicyRejectedError,
+  preparedQuery,
   uuidv7,
   type ModeratedContent,
   type ModerationOutcome,
@@ -264,14 +265,16 @@ export class ModerationService extends ModerationGate implements OnModuleInit {
       recent = `(SELECT coalesce(json_agg(json_build_object('at', r.created_at, 'fingerprint', r.fingerprint)), '[]'::json) FROM (${counted.join(' UNION ')}) r)`;
     }
     const policies = withPolicies ? this.policies.applicableJson('$2', bind(governingAudience(content.communityAudiences))) : 'NULL::json';
-    const [row]: Array<{ posts: number; recent: Array<{ at: string; fingerprint: string }>; muted_until: Date | null; policies: Parameters<PolicyStore['applicableFrom']>[0] | null }> =
-      await manager.query(
-        `SELECT ${posts} AS posts, ${recent} AS recent,
-                (SELECT max(s.ends_at) FROM moderation_sanctions s
-                  WHERE s.account_id = $1 AND s.community_id = $2 AND s.kind = '${SanctionKind.Mute}' AND s.revoked_at IS NULL AND s.ends_at > ${bind(now)}) AS muted_until,
-                ${policies} AS policies`,
-        params,
-      );
+    // Prepared: its text repeats for every post under the same policy, and planning it cost as much as running it.
+    type FactsRow = { posts: number; recent: Array<{ at: string; fingerprint: string }>; muted_until: Date | null; policies: Parameters<PolicyStore['applicableFrom']>[0] | null };
+    const [row] = await preparedQuery<FactsRow>(
+      manager,
+      `SELECT ${posts} AS posts, ${recent} AS recent,
+              (SELECT max(s.ends_at) FROM moderation_sanctions s
+                WHERE s.account_id = $1 AND s.community_id = $2 AND s.kind = '${SanctionKind.Mute}' AND s.revoked_at IS NULL AND s.ends_at > ${bind(now)}) AS muted_until,
+              ${policies} AS policies`,
+      params,
+    );
     return {
       posts: row.posts,
       recent: row.recent.map((r) => ({ at: new Date(r.at), fingerprint: r.fingerprint })),
