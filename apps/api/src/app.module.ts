@@ -12,6 +12,7 @@ import { ForumsModule } from '@commons/server-forums';
 import { BlogsModule } from '@commons/server-blogs';
 import { SearchModule } from '@commons/server-search';
 import { ModerationModule } from '@commons/server-moderation';
+import { RealtimeModule } from '@commons/server-realtime';
 import { DemoOrganisation } from './demo/demo-organisation';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
@@ -46,6 +47,7 @@ export class AppModule {
         }),
         CoreModule,
         DatabaseModule.forRoot(),
+        RealtimeModule,
         IdentityModule,
         CommunitiesModule,
         ModerationModule,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { AuditTrail, auditActorOf, AuthorizationService, Clock, ConflictError, ForbiddenError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
+import { AuditTrail, auditActorOf, AuthorizationService, Clock, ConflictError, DomainEvents, ForbiddenError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
 import { CommunityAccessService, type CommunityAccess } from '@commons/server-communities';
 import { ForumContent } from '@commons/server-forums';
 import { AccountEntity } from '@commons/server-identity';
@@ -30,6 +30,7 @@ export class BlogsService {
     private readonly content: ForumContent,
     private readonly authorization: AuthorizationService,
     private readonly audit: AuditTrail,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -164,6 +165,12 @@ export class BlogsService {
       row.updatedAt = now;
       row.version += 1;
       await manager.save(row);
+      await this.events.record(manager, {
+        type: 'blog.post.published',
+        communityId: row.communityId,
+        subjectId: row.id,
+        payload: { authorId: row.authorId, state: row.moderationState, publishedAt: row.publishedAt.toISOString() },
+      });
     });
     return this.get(viewer, { id: post.id });
   }
@@ -224,6 +231,12 @@ export class BlogsService {
         moderationState: moderation.state,
       });
       await this.content.insert(manager, BlogCommentEntity, comment);
+      await this.events.record(manager, {
+        type: 'blog.comment.created',
+        communityId: comment.communityId,
+        subjectId: post.id,
+        payload: { commentId: comment.id, parentId: comment.parentId, authorId: comment.authorId, state: comment.moderationState },
+      });
       if (moderation.state === ModerationState.Visible) await manager.increment(BlogPostEntity, { id: post.id }, 'commentCount', 1);
       return comment;
     });

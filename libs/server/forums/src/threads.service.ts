@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditTrail, auditActorOf, Clock, ConflictError, ForbiddenError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
+import { AuditTrail, auditActorOf, Clock, ConflictError, DomainEvents, ForbiddenError, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
 import { CommunityAccessService, type CommunityAccess } from '@commons/server-communities';
 import { ContentKind, ModerationState, ThreadKind, UseCase } from '@commons/shared-contracts';
 import { ForumAction } from './forum-access';
@@ -37,6 +37,7 @@ export class ThreadsService {
     private readonly communities: CommunityAccessService,
     private readonly categories: ForumCategoriesService,
     private readonly audit: AuditTrail,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -94,6 +95,12 @@ export class ThreadsService {
         now,
       );
       await this.content.insert(manager, ThreadEntity, thread);
+      await this.events.record(manager, {
+        type: 'forum.thread.created',
+        communityId: thread.communityId,
+        subjectId: thread.id,
+        payload: { categoryId, authorId: thread.authorId, state: thread.moderationState },
+      });
       return thread.id;
     });
     return this.get(viewer, id);
@@ -169,6 +176,12 @@ export class ThreadsService {
         now,
       );
       await this.content.insert(manager, ReplyEntity, created);
+      await this.events.record(manager, {
+        type: 'forum.reply.created',
+        communityId: row.communityId,
+        subjectId: row.id,
+        payload: { replyId: created.id, authorId: created.authorId, state: created.moderationState },
+      });
       // A held reply counts in its thread once a moderator approves it.
       if (moderation.state === ModerationState.Visible) await countReply(manager, row, viewer.accountId, now);
       return created;

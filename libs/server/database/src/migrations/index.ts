@@ -10,6 +10,7 @@ import { NameTrigrams1795441317519 } from './1795441317519-name-trigrams';
 import { Moderation1795451776765 } from './1795451776765-moderation';
 import { DryRunHeartbeat1795458947035 } from './1795458947035-dry-run-heartbeat';
 import { DecisionsWithoutCommunityIndex1796422507248 } from './1796422507248-decisions-without-community-index';
+import { Outbox1796424624947 } from './1796424624947-outbox';
 import { ReadPathIndexes1795443900000 } from './1795443900000-read-path-indexes';
 
 /**
@@ -29,4 +30,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   Moderation1795451776765,
   DryRunHeartbeat1795458947035,
   DecisionsWithoutCommunityIndex1796422507248,
+  Outbox1796424624947,
 ];

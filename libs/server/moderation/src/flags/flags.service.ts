@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuthorizationService, Clock, PLATFORM_ACTOR, ConflictError, ForbiddenError, ModeratedContentRegistry, NotFoundError, uuidv7, type Viewer } from '@commons/server-core';
+import { AuthorizationService, Clock, DomainEvents, PLATFORM_ACTOR, ConflictError, ForbiddenError, ModeratedContentRegistry, NotFoundError, uuidv7, type Viewer } from '@commons/server-core';
 import { CommunityAccessService, CommunityAction } from '@commons/server-communities';
 import { ModerationState, QueueSource } from '@commons/shared-contracts';
 import { AuditLog } from '../audit/audit-log';
@@ -27,6 +27,7 @@ export class FlagsService {
     private readonly policies: PolicyStore,
     private readonly audit: AuditLog,
     private readonly notices: ModerationNotices,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -49,7 +50,7 @@ export class FlagsService {
         .execute()
         .then((r) => r.raw as unknown[]);
       if (inserted.length === 0) throw new ConflictError('You already flagged this post.');
-      await enqueue(manager, { communityId: content.communityId, contentKind: input.contentKind, contentId: content.id, authorId: content.authorId, source: QueueSource.Flags, decisionId: null }, now);
+      await enqueue(manager, this.events, { communityId: content.communityId, contentKind: input.contentKind, contentId: content.id, authorId: content.authorId, source: QueueSource.Flags, decisionId: null }, now);
       const [{ n }]: Array<{ n: number }> = await manager.query('SELECT count(DISTINCT flagger_id)::int AS n FROM content_flags WHERE content_id = $1', [content.id]);
       const effective = await this.policies.effective(manager, content.communityId, access.audiences);
       const threshold = effective.compiled.source.settings?.flagsToAutoHide ?? null;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type QueryRunner } from 'typeorm';
 import {
   Clock,
+  DomainEvents,
   ForbiddenError,
   ModeratedContentRegistry,
   ModerationGate,
@@ -62,6 +63,7 @@ export class ModerationService extends ModerationGate implements OnModuleInit {
     private readonly registry: ModeratedContentRegistry,
     private readonly audit: AuditLog,
     private readonly guidelines: GuidelineAcknowledgements,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {
     super();
@@ -142,7 +144,7 @@ export class ModerationService extends ModerationGate implements OnModuleInit {
     await manager.query(...positionalDecisionsInsert([row]));
     if (decision.action === 'HOLD') {
       // A held post joins the queue; an edit of a post already pending keeps its one item.
-      await enqueue(manager, { communityId: content.communityId, contentKind: content.kind, contentId: content.contentId, authorId: content.author.accountId, source: QueueSource.Policy, decisionId: row.id }, now);
+      await enqueue(manager, this.events, { communityId: content.communityId, contentKind: content.kind, contentId: content.contentId, authorId: content.author.accountId, source: QueueSource.Policy, decisionId: row.id }, now);
       await this.audit.record(manager, PLATFORM_ACTOR, {
         action: 'content.hold',
         targetKind: content.kind,
@@ -152,6 +154,7 @@ export class ModerationService extends ModerationGate implements OnModuleInit {
         after: { ruleId: decision.ruleId, matched: decision.matched.map((m) => m.ruleId), authorId: content.author.accountId },
         policy: { policyId: row.policyId, version: row.policyVersion },
       });
+      await this.events.record(manager, decisionEvent(row));
       return { state: 'HELD', decisionId: row.id, reason: decision.reason };
     }
     return { state: 'VISIBLE', decisionId: row.id, reason: null };
@@ -171,6 +174,7 @@ export class ModerationService extends ModerationGate implements OnModuleInit {
         after: { ruleId: decision.ruleId, matched: decision.matched.map((m) => m.ruleId), authorId: decision.authorId },
         policy: { policyId: decision.policyId, version: decision.policyVersion },
       });
+      await this.events.record(manager, decisionEvent(decision));
     });
   }
 
@@ -282,6 +286,19 @@ export class ModerationService extends ModerationGate implements OnModuleInit {
       policies: row.policies ? this.policies.applicableFrom(row.policies) : null,
     };
   }
+}
+
+/**
+ * A hold or a rejection, for moderators' live views and the metrics (allowed posts are told
+ * by their own creation events, which say they are visible).
+ */
+function decisionEvent(row: ModerationDecisionEntity) {
+  return {
+    type: 'moderation.decision.recorded',
+    communityId: row.communityId,
+    subjectId: row.contentId,
+    payload: { decisionId: row.id, action: row.action, ruleId: row.ruleId, contentKind: row.contentKind, authorId: row.authorId, isEdit: row.isEdit },
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, uuidv7, type Viewer } from '@commons/server-core';
+import { Clock, DomainEvents, uuidv7, type Viewer } from '@commons/server-core';
 import { decodeCursor, toConnection, type ConnectionArgs } from '@commons/server-graphql';
 import { ModerationNoticeEntity } from '../entities/moderation-notice.entity';
 
@@ -20,6 +20,7 @@ export const NoticeKind = {
 export class ModerationNotices {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -31,8 +32,10 @@ export class ModerationNotices {
     about: { communityId?: string | null; contentKind?: string | null; contentId?: string | null } = {},
   ): Promise<void> {
     const now = this.clock.now();
+    const id = uuidv7(now.getTime());
+    await this.events.record(manager, { type: 'moderation.notice.created', communityId: about.communityId ?? null, subjectId: accountId, payload: { noticeId: id, kind } });
     await manager.insert(ModerationNoticeEntity, {
-      id: uuidv7(now.getTime()),
+      id,
       accountId,
       kind,
       message,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, ConflictError, ModeratedContentRegistry, NotFoundError, ValidationError, type ModeratedContentSummary, type Viewer, type AuditActor } from '@commons/server-core';
+import { Clock, ConflictError, DomainEvents, ModeratedContentRegistry, NotFoundError, ValidationError, type ModeratedContentSummary, type Viewer, type AuditActor } from '@commons/server-core';
 import { decodeCursor, toConnection } from '@commons/server-graphql';
 import { ModerationState, QueueSource, QueueStatus, ReviewAction, type ContentKind } from '@commons/shared-contracts';
 import { ModerationAccess } from '../access/moderation-access';
@@ -30,6 +30,7 @@ export class ReviewQueueService {
     private readonly audit: AuditLog,
     private readonly notices: ModerationNotices,
     private readonly people: People,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -96,6 +97,7 @@ export class ReviewQueueService {
       const result = await manager.query(`UPDATE moderation_queue_items SET escalated = true WHERE id = $1 AND status = 'PENDING' AND NOT escalated RETURNING id`, [row.id]);
       if ((result as [unknown[], number])[1] === 0) throw new ConflictError('This item was already decided or escalated.');
       await this.audit.record(manager, actor, { action: 'queue.escalate', targetKind: row.contentKind, targetId: row.contentId, communityId: row.communityId, reason: input.reason || null });
+      await this.events.record(manager, { type: 'moderation.queue.escalated', communityId: row.communityId, subjectId: row.contentId, payload: { itemId: row.id, contentKind: row.contentKind } });
       return { ...row, escalated: true };
     }
     const status = input.action === ReviewAction.Approve ? QueueStatus.Approved : QueueStatus.Rejected;
@@ -104,6 +106,7 @@ export class ReviewQueueService {
       [row.id, status, viewer.accountId, now, input.reason || null],
     );
     if ((result as [unknown[], number])[1] === 0) throw new ConflictError('Someone already decided this item.');
+    await this.events.record(manager, { type: 'moderation.queue.left', communityId: row.communityId, subjectId: row.contentId, payload: { itemId: row.id, contentKind: row.contentKind, status } });
     const source = this.registry.get(row.contentKind);
     const [content] = await source.summaries(manager, [row.contentId]);
     const before = content?.state ?? null;

@@ -1,0 +1,156 @@
+import { Audience, PlatformRole } from '@commons/shared-contracts';
+import { EventBus, OutboxRelay, PostgresEventBus, RedisEventBus, type PublishedEvent } from '@commons/server-realtime';
+import { Pool } from 'pg';
+import type { TestApp } from '@commons/server-testing';
+import { startTestApp } from './test/test-app';
+
+const CREATE_COMMUNITY = `mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`;
+const ACTIVATE = `mutation ($input: ChangeLifecycleInput!) { changeCommunityLifecycle(input: $input) { lifecycle } }`;
+const JOIN = `mutation ($id: ID!) { joinCommunity(communityId: $id) { id } }`;
+const ASK = `mutation ($input: CreateThreadInput!) { createThread(input: $input) { id moderationState } }`;
+const REPLY = `mutation ($input: ReplyInput!) { replyToThread(input: $input) { id moderationState } }`;
+const LOCK = `mutation ($id: ID!, $locked: Boolean!) { lockThread(threadId: $id, locked: $locked) { locked } }`;
+const QUEUE = `query ($id: ID) { moderationQueue(communityId: $id) { edges { node { id contentId } } } }`;
+const REVIEW = `mutation ($input: ReviewItemInput!) { reviewModerationItem(input: $input) { id status } }`;
+
+/** Everything a bus delivers to one listener, and a way to wait for an event (no sleeps). */
+function recorder(bus: EventBus) {
+  const seen: PublishedEvent[] = [];
+  const waiting: Array<{ test: (e: PublishedEvent) => boolean; resolve: (e: PublishedEvent) => void }> = [];
+  const stop = bus.listen((event) => {
+    seen.push(event);
+    for (const w of [...waiting]) {
+      if (!w.test(event)) continue;
+      waiting.splice(waiting.indexOf(w), 1);
+      w.resolve(event);
+    }
+  });
+  return {
+    seen,
+    stop,
+    next(test: (e: PublishedEvent) => boolean): Promise<PublishedEvent> {
+      const already = seen.find(test);
+      return already ? Promise.resolve(already) : new Promise((resolve) => waiting.push({ test, resolve }));
+    },
+  };
+}
+
+const events = (n: number, from: number): PublishedEvent[] =>
+  Array.from({ length: n }, (_, i) => ({ seq: from + i, type: 'test.event', communityId: null, subjectId: null, payload: { i }, occurredAt: new Date().toISOString() }));
+
+describe('realtime: outbox, relay and event bus', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(() => api.close());
+
+  it('publishes what a write recorded once it committed, and nothing of a write that rolled back', async () => {
+    const bus = recorder(api.app.get<EventBus>(EventBus));
+    const manager = await api.signedIn(PlatformRole.Member);
+    const member = await api.signedIn(PlatformRole.Member);
+    const { createCommunity } = await manager.client.data<{ createCommunity: { id: string } }>(CREATE_COMMUNITY, {
+      input: { name: 'Realtime Guild', audiences: ['EMPLOYEE'], visibility: 'OPEN', intent: 'COLLABORATION', useCases: ['FORUMS'] },
+    });
+    await manager.client.data(ACTIVATE, { input: { communityId: createCommunity.id, lifecycle: 'ACTIVE' } });
+    await member.client.data(JOIN, { id: createCommunity.id });
+
+    const thread = (await manager.client.data<{ createThread: { id: string } }>(ASK, { input: { communityId: createCommunity.id, title: 'Live updates', body: 'Do replies show up on their own?' } })).createThread;
+    const reply = (await member.client.data<{ replyToThread: { id: string } }>(REPLY, { input: { threadId: thread.id, body: 'They should.' } })).replyToThread;
+    const created = await bus.next((e) => e.type === 'forum.reply.created' && e.payload['replyId'] === reply.id);
+    expect(created).toMatchObject({ communityId: createCommunity.id, subjectId: thread.id, payload: { authorId: member.account.id, state: 'VISIBLE' } });
+    const threadCreated = await bus.next((e) => e.type === 'forum.thread.created' && e.subjectId === thread.id);
+    expect(threadCreated.seq).toBeLessThan(created.seq);
+
+    // A reply refused after it was judged (the thread got locked) leaves no event behind.
+    await manager.client.data(LOCK, { id: thread.id, locked: true });
+    await expect(member.client.errorCode(REPLY, { input: { threadId: thread.id, body: 'Too late.' } })).resolves.toBe('FORBIDDEN');
+    await api.app.get<OutboxRelay>(OutboxRelay).idle();
+    const rows = await api.dataSource.query<Array<{ type: string; published: boolean }>>(
+      `SELECT type, published_at IS NOT NULL AS published FROM outbox_events WHERE subject_id = $1 ORDER BY seq`,
+      [thread.id],
+    );
+    expect(rows).toEqual([
+      { type: 'forum.thread.created', published: true },
+      { type: 'forum.reply.created', published: true },
+    ]);
+    expect(bus.seen.filter((e) => e.subjectId === thread.id).map((e) => e.type)).toEqual(['forum.thread.created', 'forum.reply.created']);
+    bus.stop();
+  });
+
+  it('tells moderators a post entered and left the queue, and its author the outcome', async () => {
+    const bus = recorder(api.app.get<EventBus>(EventBus));
+    const manager = await api.signedIn(PlatformRole.Member);
+    const customer = await api.signedIn(PlatformRole.Member, { audience: Audience.Customer });
+    const { createCommunity } = await manager.client.data<{ createCommunity: { id: string } }>(CREATE_COMMUNITY, {
+      input: { name: 'Customer Corner', audiences: ['CUSTOMER'], visibility: 'OPEN', intent: 'CUSTOMER_SERVICE', useCases: ['FORUMS'] },
+    });
+    const communityId = createCommunity.id;
+    await manager.client.data(ACTIVATE, { input: { communityId, lifecycle: 'ACTIVE' } });
+    await customer.client.data(JOIN, { id: communityId });
+    // The customer default holds a new member's first post.
+    const held = (await customer.client.data<{ createThread: { id: string; moderationState: string } }>(ASK, { input: { communityId, title: 'Hello', body: 'My first question here.' } })).createThread;
+    expect(held.moderationState).toBe('HELD');
+    const decision = await bus.next((e) => e.type === 'moderation.decision.recorded' && e.subjectId === held.id);
+    expect(decision.payload).toMatchObject({ action: 'HOLD', authorId: customer.account.id });
+    const entered = await bus.next((e) => e.type === 'moderation.queue.entered' && e.subjectId === held.id);
+    expect(entered).toMatchObject({ communityId, payload: { contentKind: 'forum-thread', source: 'POLICY' } });
+
+    const item = (await manager.client.data<{ moderationQueue: { edges: Array<{ node: { id: string; contentId: string } }> } }>(QUEUE, { id: communityId })).moderationQueue.edges.find((e) => e.node.contentId === held.id);
+    await manager.client.data(REVIEW, { input: { itemId: item?.node.id, action: 'APPROVE' } });
+    await expect(bus.next((e) => e.type === 'moderation.queue.left' && e.subjectId === held.id)).resolves.toMatchObject({ payload: { itemId: item?.node.id, status: 'APPROVED' } });
+    await expect(bus.next((e) => e.type === 'moderation.notice.created' && e.subjectId === customer.account.id)).resolves.toMatchObject({ communityId, payload: { kind: 'CONTENT_APPROVED' } });
+    bus.stop();
+  });
+
+  describe.each([
+    ['PostgreSQL LISTEN/NOTIFY', () => true],
+    ['Redis pub/sub', () => Boolean(process.env['REDIS_URL'])],
+  ])('the %s adapter', (name, available) => {
+    const run = available() ? it : it.skip;
+    run('carries every event to every instance, once and in order, splitting batches too big for one message', async () => {
+      const pool = new Pool({ connectionString: api.database.url, max: 2 });
+      const make = () => (name.startsWith('Redis') ? new RedisEventBus(process.env['REDIS_URL'] as string) : new PostgresEventBus(api.database.url, pool));
+      const [a, b] = [make(), make()];
+      await Promise.all([a.start(), b.start()]);
+      try {
+        const onA = recorder(a);
+        const onB = recorder(b);
+        // 400 events of ~150 bytes: more than one message's worth.
+        const sent = events(400, 1_000_000 + Math.floor(Math.random() * 1e6));
+        await a.publish(sent.slice(0, 200));
+        await b.publish(sent.slice(200));
+        const last = sent[sent.length - 1].seq;
+        await Promise.all([onA.next((e) => e.seq === last), onB.next((e) => e.seq === last)]);
+        const mine = (r: ReturnType<typeof recorder>) => r.seen.filter((e) => e.type === 'test.event').map((e) => e.seq);
+        expect(mine(onB)).toEqual(sent.map((e) => e.seq));
+        expect(mine(onA)).toEqual(sent.map((e) => e.seq));
+      } finally {
+        await Promise.all([a.stop(), b.stop()]);
+        await pool.end();
+      }
+    });
+  });
+
+  it('lets a second API instance on the same database hear a reply posted on the first, once', async () => {
+    const second = await startTestApp({ DATABASE_URL: api.database.url });
+    try {
+      const onSecond = recorder(second.app.get<EventBus>(EventBus));
+      const manager = await api.signedIn(PlatformRole.Member);
+      const { createCommunity } = await manager.client.data<{ createCommunity: { id: string } }>(CREATE_COMMUNITY, {
+        input: { name: 'Two Instances', audiences: ['EMPLOYEE'], visibility: 'OPEN', intent: 'COLLABORATION', useCases: ['FORUMS'] },
+      });
+      await manager.client.data(ACTIVATE, { input: { communityId: createCommunity.id, lifecycle: 'ACTIVE' } });
+      const thread = (await manager.client.data<{ createThread: { id: string } }>(ASK, { input: { communityId: createCommunity.id, title: 'Across instances', body: 'Posted on the first.' } })).createThread;
+      const replies: string[] = [];
+      for (let i = 0; i < 5; i++) replies.push((await manager.client.data<{ replyToThread: { id: string } }>(REPLY, { input: { threadId: thread.id, body: `Reply number ${i + 1}.` } })).replyToThread.id);
+      await onSecond.next((e) => e.type === 'forum.reply.created' && e.payload['replyId'] === replies[4]);
+      // Both relays poll the one outbox: each event is still published once.
+      await Promise.all([api, second].map((a) => a.app.get<OutboxRelay>(OutboxRelay).idle()));
+      const heard = onSecond.seen.filter((e) => e.subjectId === thread.id && e.type === 'forum.reply.created').map((e) => e.payload['replyId']);
+      expect(heard).toEqual(replies);
+    } finally {
+      await second.close();
+    }
+  });
+});

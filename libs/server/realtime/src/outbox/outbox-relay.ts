@@ -1,0 +1,120 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { EventBus, type PublishedEvent } from '../bus/event-bus';
+
+/** Events published per transaction of the relay. */
+const BATCH = 500;
+/** Unpublished events are looked for this often even without a wake-up (another instance's crash, a lost wake). */
+const POLL_MS = 1_000;
+/** Published events are kept this long for clients that reconnect, then removed. */
+const RETENTION_HOURS = 24;
+const CLEANUP_MS = 10 * 60_000;
+/** One relay publishes at a time, across instances: events leave in sequence order. */
+const RELAY_LOCK = "hashtext('commons_outbox_relay')";
+
+interface OutboxRow {
+  seq: string;
+  type: string;
+  community_id: string | null;
+  subject_id: string | null;
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
+
+/**
+ * Publishes committed outbox rows on the event bus, oldest first, and marks them published in
+ * the same transaction. At least once: a crash between publishing and committing the mark
+ * publishes them again, and listeners drop sequence numbers they have already seen.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+  private timers: NodeJS.Timeout[] = [];
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly bus: EventBus,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.stopped = false;
+    this.timers = [setInterval(() => this.wake(), POLL_MS), setInterval(() => void this.removeOld(), CLEANUP_MS)];
+    for (const timer of this.timers) timer.unref();
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers) clearInterval(timer);
+    await this.running;
+  }
+
+  /** Publishes what is waiting, now; a wake during a run makes the run look again. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((error: unknown) => this.logger.error({ err: error }, 'Publishing outbox events failed; retrying on the next wake'))
+      .finally(() => {
+        this.running = null;
+      });
+  }
+
+  /** Resolves when nothing is being published (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    let published: number;
+    do {
+      this.again = false;
+      published = await this.publishBatch();
+    } while (!this.stopped && (published === BATCH || this.again));
+  }
+
+  private publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query<Array<{ locked: boolean }>>(`SELECT pg_try_advisory_xact_lock(${RELAY_LOCK}) AS locked`);
+      if (!locked) {
+        // Another instance is publishing; it may have looked before our rows committed.
+        this.again = true;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return 0;
+      }
+      const rows = await manager.query<OutboxRow[]>(
+        `SELECT seq, type, community_id, subject_id, payload, created_at FROM outbox_events WHERE published_at IS NULL ORDER BY seq LIMIT ${BATCH}`,
+      );
+      if (rows.length === 0) return 0;
+      await this.bus.publish(rows.map(publishedEventOf));
+      await manager.query('UPDATE outbox_events SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
+      return rows.length;
+    });
+  }
+
+  private async removeOld(): Promise<void> {
+    try {
+      await this.dataSource.query(`DELETE FROM outbox_events WHERE published_at < now() - interval '${RETENTION_HOURS} hours'`);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Removing old outbox events failed');
+    }
+  }
+}
+
+function publishedEventOf(row: OutboxRow): PublishedEvent {
+  return {
+    seq: Number(row.seq),
+    type: row.type,
+    communityId: row.community_id,
+    subjectId: row.subject_id,
+    payload: row.payload,
+    occurredAt: row.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,44 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DomainEvents, type DomainEvent } from '@commons/server-core';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { OutboxRelay } from './outbox-relay';
+
+/**
+ * Domain events into the outbox table, in the caller's transaction; the relay is woken once
+ * that transaction has committed (a rolled-back change leaves no event and wakes nobody).
+ */
+@Injectable()
+export class OutboxService extends DomainEvents implements OnModuleInit {
+  /** Transactions that wrote events, to wake the relay when they commit. */
+  private readonly wrote = new WeakSet<QueryRunner>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly relay: OutboxRelay,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.dataSource.subscribers.push({
+      afterTransactionCommit: ({ queryRunner }) => {
+        if (this.wrote.delete(queryRunner)) this.relay.wake();
+      },
+      afterTransactionRollback: ({ queryRunner }) => {
+        this.wrote.delete(queryRunner);
+      },
+    });
+  }
+
+  async record(manager: EntityManager, ...events: DomainEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const params: unknown[] = [];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const rows = events.map((e) => `(${bind(e.type)}, ${bind(e.communityId)}, ${bind(e.subjectId)}, ${bind(JSON.stringify(e.payload))})`);
+    await manager.query(`INSERT INTO outbox_events (type, community_id, subject_id, payload) VALUES ${rows.join(', ')}`, params);
+    const runner = manager.queryRunner;
+    if (runner?.isTransactionActive) this.wrote.add(runner);
+    else this.relay.wake();
+  }
+}

@@ -1,0 +1,49 @@
+import { Global, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import { APP_CONFIG, DomainEvents, type AppConfig } from '@commons/server-core';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { EventBus } from './bus/event-bus';
+import { PostgresEventBus } from './bus/postgres-event-bus';
+import { RedisEventBus } from './bus/redis-event-bus';
+import { OutboxEventEntity } from './entities/outbox-event.entity';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxService } from './outbox/outbox.service';
+
+/**
+ * Realtime: the outbox every domain records its events in (DomainEvents), the relay that
+ * publishes them after commit, and the event bus between API instances — Redis pub/sub when
+ * REDIS_URL is set, PostgreSQL LISTEN/NOTIFY otherwise. Global, because every domain records
+ * events and none imports this module.
+ */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([OutboxEventEntity])],
+  providers: [
+    {
+      provide: EventBus,
+      inject: [APP_CONFIG, getDataSourceToken()],
+      useFactory: (config: AppConfig, dataSource: DataSource): EventBus =>
+        config.redisUrl ? new RedisEventBus(config.redisUrl) : new PostgresEventBus(config.databaseUrl, (dataSource.driver as PostgresDriver).master as Pool),
+    },
+    OutboxRelay,
+    OutboxService,
+    { provide: DomainEvents, useExisting: OutboxService },
+  ],
+  exports: [DomainEvents, EventBus, OutboxRelay],
+})
+export class RealtimeModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(private readonly modules: ModuleRef) {}
+
+  /** Listening starts before the relay's first run (application bootstrap), so nothing published is missed here. */
+  async onModuleInit(): Promise<void> {
+    await this.modules.get(EventBus).start();
+  }
+
+  /** After the relay (a provider) has stopped: Nest shuts modules' providers down before the module itself. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.modules.get(EventBus).stop();
+  }
+}
