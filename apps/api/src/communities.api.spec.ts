@@ -1,4 +1,5 @@
 import { PlatformRole, Audience } from '@commons/shared-contracts';
+import { AdminOverrideAudit } from '@commons/server-core';
 import type { GraphqlClient, TestApp } from '@commons/server-testing';
 import { startTestApp } from './test/test-app';
 
@@ -17,6 +18,27 @@ const DECIDE = `mutation ($input: DecideJoinRequestInput!) { decideJoinRequest(i
 const LEAVE = `mutation ($id: ID!) { leaveCommunity(communityId: $id) { id viewerMembership { role } } }`;
 
 type Created = { createCommunity: { id: string; slug: string; lifecycle: string; membersCount: number } };
+
+const AUDIT = `query ($filter: AuditLogFilter) {
+  auditLog(filter: $filter, first: 100) { edges { node { action targetKind targetId communityId actor { id } before after reason requestId } } }
+}`;
+interface AuditEntry {
+  action: string;
+  targetKind: string;
+  targetId: string | null;
+  communityId: string | null;
+  actor: { id: string } | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  requestId: string | null;
+}
+/** The log as the reader may see it, newest first, with before and after parsed (PostgreSQL orders JSON keys its own way). */
+async function auditLog(client: GraphqlClient, filter: object): Promise<AuditEntry[]> {
+  type Raw = Omit<AuditEntry, 'before' | 'after'> & { before: string | null; after: string | null };
+  const { auditLog: page } = await client.data<{ auditLog: { edges: Array<{ node: Raw }> } }>(AUDIT, { filter });
+  return page.edges.map(({ node }) => ({ ...node, before: node.before && JSON.parse(node.before), after: node.after && JSON.parse(node.after) }));
+}
 
 const inAMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 const baseInput = (name: string) => ({
@@ -258,6 +280,91 @@ describe('communities', () => {
     expect(respondToCommunityInvitation.viewerMembership.role).toBe('MODERATOR');
   });
 
+  it('records the invitations a manager makes and revokes in the community’s log, naming accounts by id, not by address', async () => {
+    const id = (await manager.client.data<Created>(CREATE, { input: baseInput('Invitation Ledger') })).createCommunity.id;
+    const known = await api.signedIn();
+    const addressed = await api.signedIn();
+    const INVITE = `mutation ($input: InviteToCommunityInput!) { inviteToCommunity(input: $input) { id } }`;
+    const REVOKE = `mutation ($id: ID!) { revokeCommunityInvitation(invitationId: $id) { status } }`;
+    const invite = async (input: object) =>
+      (await manager.client.data<{ inviteToCommunity: { id: string } }>(INVITE, { input: { communityId: id, ...input } })).inviteToCommunity.id;
+    const byAccount = await invite({ accountId: known.account.id, role: 'MODERATOR' });
+    const byAccountAddress = await invite({ email: addressed.account.email.toUpperCase(), role: 'MEMBER' });
+    const byNewAddress = await invite({ email: 'Ledger.Newcomer@Example.test', role: 'MEMBER' });
+    await expect(manager.client.data(REVOKE, { id: byAccount })).resolves.toEqual({ revokeCommunityInvitation: { status: 'REVOKED' } });
+    await expect(manager.client.errorCode(REVOKE, { id: byAccount })).resolves.toBe('CONFLICT');
+
+    const entries = await auditLog(manager.client, { communityId: id, action: 'member.invite' });
+    const entry = (action: string, targetId: string) => entries.filter((e) => e.action === action && e.targetId === targetId);
+    const common = { actor: { id: manager.account.id }, targetKind: 'community-invitation', communityId: id, requestId: expect.stringMatching(/\S/u) };
+    expect(entries).toHaveLength(4);
+    expect(entry('member.invite', byAccount)).toEqual([
+      expect.objectContaining({ ...common, before: null, after: { accountId: known.account.id, email: null, role: 'MODERATOR', status: 'PENDING' } }),
+    ]);
+    // Invited by the address of someone who has an account: the log names the account, never shows its address.
+    expect(entry('member.invite', byAccountAddress)).toEqual([
+      expect.objectContaining({ ...common, after: { accountId: addressed.account.id, email: null, role: 'MEMBER', status: 'PENDING' } }),
+    ]);
+    expect(entry('member.invite', byNewAddress)).toEqual([
+      expect.objectContaining({ ...common, after: { accountId: null, email: 'ledger.newcomer@example.test', role: 'MEMBER', status: 'PENDING' } }),
+    ]);
+    expect(entry('member.invite.revoke', byAccount)).toEqual([
+      expect.objectContaining({
+        ...common,
+        before: { accountId: known.account.id, email: null, role: 'MODERATOR', status: 'PENDING' },
+        after: { accountId: known.account.id, email: null, role: 'MODERATOR', status: 'REVOKED' },
+      }),
+    ]);
+  });
+
+  it('records an admin acting beyond the rules in the community’s log, once per request, action and community', async () => {
+    const admin = await api.signedIn(PlatformRole.Admin);
+    const a = (await manager.client.data<Created>(CREATE, { input: baseInput('Override Alpha') })).createCommunity.id;
+    const b = (await manager.client.data<Created>(CREATE, { input: baseInput('Override Beta') })).createCommunity.id;
+    // One request checks "manage" on Alpha twice and on Beta once.
+    const first = await admin.client.request(
+      `mutation ($a: ID!, $b: ID!) {
+        one: updateCommunity(input: { communityId: $a, name: "Override Alpha Renamed" }) { id }
+        two: updateCommunity(input: { communityId: $a, charter: "# Edited by an admin" }) { id }
+        three: updateCommunity(input: { communityId: $b, description: "Edited by an admin." }) { id }
+      }`,
+      { a, b },
+      { headers: { 'x-request-id': 'admin-override-spec' } },
+    );
+    expect(first.body.errors).toBeUndefined();
+    // A second request is recorded again, even when the client sends the same request id.
+    const second = await admin.client.request(
+      `mutation ($a: ID!) { updateCommunity(input: { communityId: $a, description: "Edited again." }) { id } }`,
+      { a },
+      { headers: { 'x-request-id': 'admin-override-spec' } },
+    );
+    expect(second.body.errors).toBeUndefined();
+    // The manager of the community is no override, nor is an admin doing what the rules allow anyone.
+    await manager.client.data(`mutation ($a: ID!) { updateCommunity(input: { communityId: $a, description: "Mine again." }) { id } }`, { a });
+    await admin.client.data(CREATE, { input: baseInput('Override Gamma') });
+    // The entries are written after the requests, in their own transactions.
+    await api.app.get<AdminOverrideAudit>(AdminOverrideAudit).settled();
+
+    const override = {
+      action: 'admin.override',
+      actor: { id: admin.account.id },
+      after: { action: 'community:manage' },
+      requestId: 'admin-override-spec',
+    };
+    await expect(auditLog(manager.client, { communityId: a, action: 'admin' })).resolves.toEqual([
+      expect.objectContaining({ ...override, targetKind: 'community', targetId: a, communityId: a }),
+      expect.objectContaining({ ...override, targetKind: 'community', targetId: a, communityId: a }),
+    ]);
+    await expect(auditLog(manager.client, { communityId: b, action: 'admin' })).resolves.toEqual([
+      expect.objectContaining({ ...override, targetKind: 'community', targetId: b, communityId: b }),
+    ]);
+    // The admin's change itself is in the log as ever, in the request's own transaction.
+    await expect(auditLog(manager.client, { communityId: a, action: 'community.update', actorId: admin.account.id })).resolves.toEqual([
+      expect.objectContaining({ before: { name: 'Override Alpha' }, after: { name: 'Override Alpha Renamed' }, requestId: 'admin-override-spec' }),
+    ]);
+    await expect(auditLog(admin.client, { action: 'admin', actorId: admin.account.id })).resolves.toHaveLength(3);
+  });
+
   it('keeps employees out of reach of customers in the people directory', async () => {
     const employee = await api.signedIn(PlatformRole.Member, { displayName: 'Only Employee Communities' });
     const customer = await api.signedIn(PlatformRole.Member, { audience: Audience.Customer, displayName: 'Careful Customer' });
@@ -425,5 +532,46 @@ describe('pilot cohorts', () => {
       input: { cohortId: id, addMemberIds: [late.account.id] },
     });
     await expect(late.client.data(JOIN, { id: createCommunity.id })).resolves.toMatchObject({ joinCommunity: { viewerMembership: { role: 'MEMBER' } } });
+  });
+
+  it('records a cohort’s definition in the platform’s audit log: creation, renaming, people in and out, deletion', async () => {
+    const runner = await api.signedIn();
+    const [first, second, third, outsider] = [await api.signedIn(), await api.signedIn(), await api.signedIn(), await api.signedIn()].map((p) => p.account.id);
+    const { createCohort } = await runner.client.data<{ createCohort: { id: string } }>(COHORT, {
+      input: { name: 'Wave 3', description: 'The first customers', memberIds: [second, first] },
+    });
+    const id = createCohort.id;
+    const UPDATE = `mutation ($input: UpdateCohortInput!) { updateCohort(input: $input) { name membersCount } }`;
+    await expect(
+      runner.client.data(UPDATE, { input: { cohortId: id, name: 'Wave 3b', addMemberIds: [third, second], removeMemberIds: [first, outsider] } }),
+    ).resolves.toEqual({ updateCohort: { name: 'Wave 3b', membersCount: 2 } });
+    // Nothing changes, nothing is recorded.
+    await runner.client.data(UPDATE, { input: { cohortId: id, name: 'Wave 3b', description: 'The first customers', removeMemberIds: [outsider] } });
+    const { createCommunity } = await runner.client.data<Created>(CREATE, { input: { ...baseInput('Cohort Ledger'), cohortIds: [id] } });
+    await runner.client.data(`mutation ($id: ID!) { deleteCohort(id: $id) }`, { id });
+
+    const admin = await api.signedIn(PlatformRole.Admin);
+    const entries = await auditLog(admin.client, { targetId: id, action: 'cohort' });
+    const entry = (action: string) => entries.filter((e) => e.action === action);
+    const common = { actor: { id: runner.account.id }, targetKind: 'cohort', targetId: id, requestId: expect.stringMatching(/\S/u) };
+    expect(entries.map((e) => e.action).sort()).toEqual(
+      ['cohort.attach', 'cohort.create', 'cohort.delete', 'cohort.detach', 'cohort.members.add', 'cohort.members.remove', 'cohort.update'],
+    );
+    expect(entry('cohort.create')).toEqual([
+      expect.objectContaining({ ...common, communityId: null, before: null, after: { name: 'Wave 3', description: 'The first customers', memberIds: [first, second].sort() } }),
+    ]);
+    expect(entry('cohort.update')).toEqual([expect.objectContaining({ ...common, communityId: null, before: { name: 'Wave 3' }, after: { name: 'Wave 3b' } })]);
+    // Only who actually came and went: the person already in, and the one who never was, are not named.
+    expect(entry('cohort.members.add')).toEqual([expect.objectContaining({ ...common, communityId: null, before: null, after: { accountIds: [third] } })]);
+    expect(entry('cohort.members.remove')).toEqual([expect.objectContaining({ ...common, communityId: null, before: { accountIds: [first] }, after: null })]);
+    expect(entry('cohort.delete')).toEqual([
+      expect.objectContaining({ ...common, communityId: null, before: { name: 'Wave 3b', description: 'The first customers', memberIds: [second, third].sort() }, after: null }),
+    ]);
+    // The community it was attached to sees it go in its own log.
+    expect(entry('cohort.detach')).toEqual([expect.objectContaining({ ...common, communityId: createCommunity.id, reason: 'The cohort was deleted.' })]);
+    await expect(auditLog(runner.client, { communityId: createCommunity.id, action: 'cohort' })).resolves.toEqual([
+      expect.objectContaining({ action: 'cohort.detach', targetId: id }),
+      expect.objectContaining({ action: 'cohort.attach', targetId: id }),
+    ]);
   });
 });

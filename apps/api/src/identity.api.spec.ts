@@ -175,6 +175,53 @@ describe('accounts and sessions', () => {
     await admin.data(`mutation { updatePlatformSettings(input: { openRegistration: true }) { openRegistration } }`);
   });
 
+  it('records registration settings and invitations in the platform’s audit log, never the invite’s token', async () => {
+    const { client: admin, account } = await api.signedIn(PlatformRole.Admin);
+    const SETTINGS = `mutation ($open: Boolean!) { updatePlatformSettings(input: { openRegistration: $open }) { openRegistration } }`;
+    const { platformSettings } = await admin.data<{ platformSettings: { openRegistration: boolean } }>(`{ platformSettings { openRegistration } }`);
+    const initially = platformSettings.openRegistration;
+    await admin.data(SETTINGS, { open: !initially });
+    // Setting what is already set changes nothing and is not recorded.
+    await admin.data(SETTINGS, { open: !initially });
+    await admin.data(SETTINGS, { open: initially });
+    const { createInvite } = await admin.data<{ createInvite: { token: string; invitation: { expiresAt: string } } }>(
+      `mutation { createInvite(input: { email: "Partner.Person@Example.test", role: MEMBER, audience: PARTNER }) { token invitation { expiresAt } } }`,
+    );
+    const [invite]: Array<{ id: string; hash: string }> = await api.dataSource.query(
+      `SELECT id, encode(token_hash, 'hex') AS hash FROM invites WHERE email = 'partner.person@example.test'`,
+    );
+
+    type Entry = { action: string; targetKind: string; targetId: string | null; communityId: string | null; actor: { id: string } | null; before: string | null; after: string | null; requestId: string | null };
+    const { auditLog } = await admin.data<{ auditLog: { edges: Array<{ node: Entry }> } }>(
+      `query ($filter: AuditLogFilter) { auditLog(filter: $filter, first: 20) { edges { node { action targetKind targetId communityId actor { id } before after requestId } } } }`,
+      { filter: { actorId: account.id } },
+    );
+    const entries = auditLog.edges.map(({ node }) => ({ ...node, before: node.before && JSON.parse(node.before), after: node.after && JSON.parse(node.after) }));
+    const common = { actor: { id: account.id }, communityId: null, requestId: expect.stringMatching(/\S/u) };
+    expect(entries.filter((e) => e.action === 'settings.registration')).toEqual([
+      expect.objectContaining({ ...common, targetKind: 'platform-settings', targetId: null, before: { openRegistration: !initially }, after: { openRegistration: initially } }),
+      expect.objectContaining({ ...common, targetKind: 'platform-settings', targetId: null, before: { openRegistration: initially }, after: { openRegistration: !initially } }),
+    ]);
+    expect(entries.filter((e) => e.action === 'invite.create')).toEqual([
+      expect.objectContaining({
+        ...common,
+        targetKind: 'invite',
+        targetId: invite.id,
+        before: null,
+        after: { email: 'partner.person@example.test', role: 'MEMBER', audience: 'PARTNER', expiresAt: createInvite.invitation.expiresAt },
+      }),
+    ]);
+    expect(entries).toHaveLength(3);
+    // Neither the link's token nor its hash is kept in the log, in any column.
+    const rows: Array<{ row: string }> = await api.dataSource.query(`SELECT row_to_json(a)::text AS row FROM audit_log a WHERE a.actor_id = $1`, [account.id]);
+    expect(rows).toHaveLength(3);
+    for (const { row } of rows) {
+      expect(row).not.toContain(createInvite.token);
+      expect(row).not.toContain(invite.hash);
+      expect(row).not.toContain(Buffer.from(invite.hash, 'hex').toString('base64'));
+    }
+  });
+
   it('keeps at least one active admin', async () => {
     const { client: admin, account } = await api.signedIn(PlatformRole.Admin);
     await api.dataSource.query(`UPDATE accounts SET role = 'MEMBER' WHERE role = 'ADMIN' AND id <> $1`, [account.id]);

@@ -54,7 +54,8 @@ export class CohortsService {
       updatedAt: now,
     });
     await manager.insert(CohortEntity, cohort);
-    await this.addMembers(manager, cohort.id, input.memberIds, `${fieldPrefix}memberIds`);
+    const memberIds = await this.addMembers(manager, cohort.id, input.memberIds, `${fieldPrefix}memberIds`);
+    await this.record(manager, viewer, 'cohort.create', cohort.id, null, { ...definition(cohort), memberIds });
     return cohort;
   }
 
@@ -64,6 +65,7 @@ export class CohortsService {
     await this.dataSource.transaction(async (manager) => {
       const row = await manager.findOne(CohortEntity, { where: { id: cohort.id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw new NotFoundError('The cohort');
+      const before = definition(row);
       if (input.name !== undefined) {
         row.name = input.name;
         row.sortName = input.name.toLowerCase();
@@ -71,10 +73,22 @@ export class CohortsService {
       if (input.description !== undefined) row.description = input.description ?? '';
       row.updatedAt = this.clock.now();
       await manager.save(row);
-      await this.addMembers(manager, row.id, input.addMemberIds, 'addMemberIds');
-      if (input.removeMemberIds.length > 0) {
-        await manager.delete(CohortMemberEntity, { cohortId: row.id, accountId: In(input.removeMemberIds) });
+      const after = definition(row);
+      const changed = (Object.keys(after) as Array<keyof typeof after>).filter((key) => before[key] !== after[key]);
+      if (changed.length > 0) {
+        await this.record(
+          manager,
+          viewer,
+          'cohort.update',
+          row.id,
+          Object.fromEntries(changed.map((key) => [key, before[key]])),
+          Object.fromEntries(changed.map((key) => [key, after[key]])),
+        );
       }
+      const added = await this.addMembers(manager, row.id, input.addMemberIds, 'addMemberIds');
+      if (added.length > 0) await this.record(manager, viewer, 'cohort.members.add', row.id, null, { accountIds: added });
+      const removed = await this.removeMembers(manager, row.id, input.removeMemberIds);
+      if (removed.length > 0) await this.record(manager, viewer, 'cohort.members.remove', row.id, { accountIds: removed }, null);
     });
     return this.get(viewer, cohort.id);
   }
@@ -84,13 +98,22 @@ export class CohortsService {
     const cohort = await this.get(viewer, id);
     this.authorization.assert(viewer, CohortAction.Manage, cohort);
     await this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOne(CohortEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw new NotFoundError('The cohort');
       const inPilot: Array<{ name: string }> = await manager.query(
         `SELECT c.name FROM community_cohorts cc JOIN communities c ON c.id = cc.community_id
           WHERE cc.cohort_id = $1 AND c.lifecycle = 'PILOT' LIMIT 1`,
         [id],
       );
       if (inPilot[0]) throw new ConflictError(`"${inPilot[0].name}" is piloting with this cohort; detach it first.`);
+      const members = await manager.find(CohortMemberEntity, { where: { cohortId: id }, select: { accountId: true }, order: { accountId: 'ASC' } });
+      const attachedTo = await manager.find(CommunityCohortEntity, { where: { cohortId: id }, select: { communityId: true }, order: { communityId: 'ASC' } });
       await manager.delete(CohortEntity, { id });
+      await this.record(manager, viewer, 'cohort.delete', id, { ...definition(row), memberIds: members.map((m) => m.accountId) }, null);
+      // Deleting takes the cohort out of the communities it was attached to: each of them sees it in its own log.
+      for (const { communityId } of attachedTo) {
+        await this.audit.record(manager, auditActorOf(viewer), { action: 'cohort.detach', targetKind: 'cohort', targetId: id, communityId, reason: 'The cohort was deleted.' });
+      }
     });
   }
 
@@ -133,17 +156,47 @@ export class CohortsService {
     return manager.count(CommunityCohortEntity, { where: { communityId } });
   }
 
-  private async addMembers(manager: EntityManager, cohortId: string, accountIds: string[], field: string): Promise<void> {
-    if (accountIds.length === 0) return;
+  /** Adds people to the cohort; returns those who were not in it already, sorted. */
+  private async addMembers(manager: EntityManager, cohortId: string, accountIds: string[], field: string): Promise<string[]> {
+    if (accountIds.length === 0) return [];
     const found = await manager.count(AccountEntity, { where: { id: In(accountIds) } });
     if (found !== new Set(accountIds).size) throw ValidationError.field(field, 'Some of these people were not found.');
     const now = this.clock.now();
-    await manager
+    const { raw } = await manager
       .createQueryBuilder()
       .insert()
       .into(CohortMemberEntity)
       .values([...new Set(accountIds)].map((accountId) => ({ cohortId, accountId, addedAt: now })))
       .orIgnore()
+      .returning('account_id')
       .execute();
+    return accountIdsOf(raw);
   }
+
+  /** Takes people out of the cohort; returns those who were in it, sorted. */
+  private async removeMembers(manager: EntityManager, cohortId: string, accountIds: string[]): Promise<string[]> {
+    if (accountIds.length === 0) return [];
+    const { raw } = await manager
+      .createQueryBuilder()
+      .delete()
+      .from(CohortMemberEntity)
+      .where({ cohortId, accountId: In(accountIds) })
+      .returning('account_id')
+      .execute();
+    return accountIdsOf(raw);
+  }
+
+  /** Cohorts belong to no community: their entries are in the platform-wide log. */
+  private record(manager: EntityManager, viewer: Viewer, action: string, cohortId: string, before: object | null, after: object | null): Promise<void> {
+    return this.audit.record(manager, auditActorOf(viewer), { action, targetKind: 'cohort', targetId: cohortId, communityId: null, before, after });
+  }
+}
+
+/** What an administrator defines about a cohort, as the audit log shows it. */
+function definition(cohort: CohortEntity): { name: string; description: string } {
+  return { name: cohort.name, description: cohort.description };
+}
+
+function accountIdsOf(raw: unknown): string[] {
+  return (raw as Array<{ account_id: string }>).map((r) => r.account_id).sort();
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  AuditTrail,
+  auditActorOf,
   AuthorizationService,
   Clock,
   ConflictError,
@@ -49,6 +51,7 @@ export class MembershipsService {
     private readonly communities: CommunityAccessService,
     private readonly authorization: AuthorizationService,
     private readonly history: MembershipHistory,
+    private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
 
@@ -176,6 +179,7 @@ export class MembershipsService {
         respondedAt: null,
       });
       await manager.insert(CommunityInvitationEntity, invitation);
+      await this.recordInvitation(manager, viewer, 'member.invite', invitation, null, { status: invitation.status });
       return invitation;
     });
   }
@@ -197,10 +201,18 @@ export class MembershipsService {
     if (!invitation) throw new NotFoundError('The invitation');
     await this.requireManage(viewer, invitation.communityId, 'The invitation');
     if (invitation.status !== InvitationStatus.Pending) throw new ConflictError('This invitation has already been answered.');
-    await this.dataSource.transaction((manager) =>
-      manager.update(CommunityInvitationEntity, { id: invitation.id, status: InvitationStatus.Pending }, { status: InvitationStatus.Revoked, respondedAt: this.clock.now() }),
-    );
-    return { ...invitation, status: InvitationStatus.Revoked };
+    const revoked = { ...invitation, status: InvitationStatus.Revoked, respondedAt: this.clock.now() };
+    await this.dataSource.transaction(async (manager) => {
+      const { affected } = await manager.update(
+        CommunityInvitationEntity,
+        { id: invitation.id, status: InvitationStatus.Pending },
+        { status: revoked.status, respondedAt: revoked.respondedAt },
+      );
+      // Answered or revoked by someone else since it was read.
+      if (!affected) throw new ConflictError('This invitation has already been answered.');
+      await this.recordInvitation(manager, viewer, 'member.invite.revoke', revoked, { status: InvitationStatus.Pending }, { status: revoked.status });
+    });
+    return revoked;
   }
 
   async leave(viewer: Viewer, communityId: string): Promise<LoadedCommunity | null> {
@@ -326,6 +338,30 @@ export class MembershipsService {
       });
     });
     return this.communities.visible(viewer, input.communityId);
+  }
+
+  /**
+   * An invitation a manager made or revoked, in the community's audit log. The invited account is named
+   * by id; an address only when the invitation is for an address with no account yet (it is what the
+   * manager typed), so the log does not show moderators an account's private e-mail address.
+   */
+  private recordInvitation(
+    manager: EntityManager,
+    viewer: Viewer,
+    action: string,
+    invitation: CommunityInvitationEntity,
+    before: { status: InvitationStatus } | null,
+    after: { status: InvitationStatus },
+  ): Promise<void> {
+    const invited = { accountId: invitation.accountId, email: invitation.accountId ? null : invitation.email, role: invitation.role };
+    return this.audit.record(manager, auditActorOf(viewer), {
+      action,
+      targetKind: 'community-invitation',
+      targetId: invitation.id,
+      communityId: invitation.communityId,
+      before: before && { ...invited, ...before },
+      after: { ...invited, ...after },
+    });
   }
 
   private async requireManage(viewer: Viewer, communityId: string, what: string): Promise<LoadedCommunity> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { APP_CONFIG, Clock, uuidv7, ValidationError, type AppConfig, type Viewer } from '@commons/server-core';
+import { APP_CONFIG, AuditTrail, auditActorOf, Clock, uuidv7, ValidationError, type AppConfig, type Viewer } from '@commons/server-core';
 import { Audience, PlatformRole } from '@commons/shared-contracts';
 import { InviteEntity } from './entities/invite.entity';
 import { SecretTokens } from './secret-token';
@@ -23,6 +23,7 @@ export class InvitesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tokens: SecretTokens,
+    private readonly audit: AuditTrail,
     private readonly clock: Clock,
   ) {}
 
@@ -44,7 +45,17 @@ export class InvitesService {
       acceptedAt: null,
       acceptedById: null,
     };
-    await this.dataSource.transaction((manager) => manager.insert(InviteEntity, invite));
+    await this.dataSource.transaction(async (manager) => {
+      await manager.insert(InviteEntity, invite);
+      // What the link grants, never the link: the token (and its hash) stay out of the log.
+      await this.audit.record(manager, auditActorOf(viewer), {
+        action: 'invite.create',
+        targetKind: 'invite',
+        targetId: invite.id,
+        communityId: null,
+        after: { email: invite.email, role: invite.role, audience: invite.audience, expiresAt: invite.expiresAt.toISOString() },
+      });
+    });
     return {
       token,
       url: `${this.config.publicUrl}/register?invite=${token}`,

@@ -23,8 +23,8 @@ export class RegistrationResolver {
 
   @Mutation(() => PlatformSettingsType)
   @Authorize(PlatformAction.Administer)
-  async updatePlatformSettings(@Args('input') input: UpdatePlatformSettingsInput): Promise<PlatformSettingsType> {
-    const { openRegistration } = await this.settings.update(input);
+  async updatePlatformSettings(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdatePlatformSettingsInput): Promise<PlatformSettingsType> {
+    const { openRegistration } = await this.settings.update(viewer, input);
     return { openRegistration };
   }
 
