@@ -113,6 +113,57 @@ describe('blogs', () => {
     expect(entries).toContainEqual({ action: 'blog.settings', targetId: communityId, actor: { id: manager.account.id } });
   });
 
+  it('publishes a rejected publication, edit and comment once their rejection is overturned on appeal, unless the post changed since', async () => {
+    const SET_ROLE = `mutation ($input: SetMemberRoleInput!) { setCommunityMemberRole(input: $input) { role } }`;
+    const ADOPT = `mutation ($id: ID!) { adoptModerationPolicy(communityId: $id) { id } }`;
+    const SAVE = `mutation ($input: SavePolicyVersionInput!) { saveModerationPolicyVersion(input: $input) { version } }`;
+    const ACTIVATE_VERSION = `mutation ($policyId: ID!, $version: Int!) { activateModerationPolicyVersion(policyId: $policyId, version: $version) { activeVersion } }`;
+    const APPEAL = `mutation ($input: AppealInput!) { appealModeration(input: $input) { id } }`;
+    const DECIDE_APPEAL = `mutation ($input: DecideAppealInput!) { decideAppeal(input: $input) { status } }`;
+    const COMMENT = `mutation ($input: BlogCommentInput!) { commentOnBlogPost(input: $input) { id } }`;
+    const READ = `query ($id: ID) { blogPost(id: $id) { state body commentCount comments(first: 20) { edges { node { id bodyHtml } } } } }`;
+    // The manager's community names its confidential project; the member moderates (appeals go to someone other than the author).
+    await manager.client.data(SET_ROLE, { input: { communityId, accountId: member.account.id, role: 'MODERATOR' } });
+    const policyId = (await manager.client.data<{ adoptModerationPolicy: Id }>(ADOPT, { id: communityId })).adoptModerationPolicy.id;
+    await manager.client.data(SAVE, { input: { policyId, rules: [{ id: 'code-names', kind: 'BLOCKED_TERMS', action: 'REJECT', reason: 'Confidential project names stay out of blogs.', terms: ['Falcon'] }] } });
+    await manager.client.data(ACTIVATE_VERSION, { policyId, version: 2 });
+
+    const appealAndOverturn = async (decisionId: unknown) => {
+      const appeal = (await manager.client.data<{ appealModeration: Id }>(APPEAL, { input: { targetKind: 'DECISION', targetId: decisionId, message: 'Falcon is the public launch name now.' } })).appealModeration;
+      await expect(member.client.data(DECIDE_APPEAL, { input: { appealId: appeal.id, overturn: true, reason: 'Announced last week.' } })).resolves.toEqual({ decideAppeal: { status: 'OVERTURNED' } });
+    };
+    const rejectionOf = async (request: Promise<{ body: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> } }>) => {
+      const error = (await request).body.errors?.[0];
+      expect(error?.extensions?.['code']).toBe('POLICY_REJECTED');
+      return error?.extensions?.['decisionId'];
+    };
+
+    // A publication.
+    const postId = (await manager.client.data<{ createBlogPost: Id }>(DRAFT, { input: { communityId, title: 'Falcon takes off', body: 'Our launch, in pictures.' } })).createBlogPost.id;
+    const published = await rejectionOf(manager.client.request(PUBLISH, { input: { postId } }));
+    await expect(member.client.errorCode(READ, { id: postId })).resolves.toBe('NOT_FOUND');
+    await appealAndOverturn(published);
+    await expect(member.client.data(READ, { id: postId })).resolves.toMatchObject({ blogPost: { state: 'PUBLISHED', body: 'Our launch, in pictures.' } });
+
+    // An edit of the published post.
+    const edited = await rejectionOf(manager.client.request(UPDATE, { input: { postId, version: 2, body: 'Falcon, in pictures and numbers.' } }));
+    await appealAndOverturn(edited);
+    await expect(member.client.data(READ, { id: postId })).resolves.toMatchObject({ blogPost: { body: 'Falcon, in pictures and numbers.' } });
+
+    // A comment.
+    const commented = await rejectionOf(manager.client.request(COMMENT, { input: { postId, body: 'Falcon was a team effort.' } }));
+    await appealAndOverturn(commented);
+    const read = (await member.client.data<{ blogPost: { commentCount: number; comments: { edges: Array<{ node: { bodyHtml: string } }> } } }>(READ, { id: postId })).blogPost;
+    expect(read.commentCount).toBe(1);
+    expect(read.comments.edges.map((e) => e.node.bodyHtml)).toEqual(['<p>Falcon was a team effort.</p>\n']);
+
+    // A rejected edit the author then replaced: overturning it does not bring back the older text.
+    const stale = await rejectionOf(manager.client.request(UPDATE, { input: { postId, version: 3, body: 'Falcon: the sequel.' } }));
+    await manager.client.data(UPDATE, { input: { postId, version: 3, title: 'The sequel', body: 'The sequel, in pictures.' } });
+    await appealAndOverturn(stale);
+    await expect(member.client.data(READ, { id: postId })).resolves.toMatchObject({ blogPost: { body: 'The sequel, in pictures.' } });
+  });
+
   it('finds published posts in search, never drafts or posts of communities the searcher cannot read', async () => {
     await manager.client.data(DRAFT, { input: { communityId, title: 'Unreleased zeppelin plans', body: 'zeppelin draft' } });
     const { createBlogPost } = await manager.client.data<{ createBlogPost: Id }>(DRAFT, { input: { communityId, title: 'Zeppelin launch', body: 'The zeppelin flies.' } });

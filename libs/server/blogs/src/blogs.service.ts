@@ -6,6 +6,7 @@ import { CommunityAccessService, type CommunityAccess } from '@commons/server-co
 import { ForumContent } from '@commons/server-forums';
 import { AccountEntity } from '@commons/server-identity';
 import { BlogAuthors, BlogPostState, ContentKind, ModerationState, slugFromName, UseCase } from '@commons/shared-contracts';
+import type { BlogPostPlacement } from './blog-moderation-sources';
 import { BlogAction, type BlogResource } from './blog-access';
 import { BlogRepository, type BlogPostRow } from './blog.repository';
 import { BlogCommentEntity } from './entities/blog-comment.entity';
@@ -126,7 +127,14 @@ export class BlogsService {
       };
       // Drafts are judged when published; an edit of a published post is judged like any edit.
       if (row.state === BlogPostState.Published) {
-        const moderation = await this.content.moderate(manager, viewer, access, { kind: ContentKind.BlogPost, contentId: row.id, isEdit: true, title: next.title, body: `${next.excerpt}\n\n${next.body}` });
+        const placement: BlogPostPlacement = {
+          action: 'edit',
+          baseVersion: row.version,
+          ...next,
+          tags: tags ?? row.tags,
+          coverImageUrl: input.coverImageUrl !== undefined ? input.coverImageUrl : row.coverImageUrl,
+        };
+        const moderation = await this.content.moderate(manager, viewer, access, { kind: ContentKind.BlogPost, contentId: row.id, isEdit: true, title: next.title, body: `${next.excerpt}\n\n${next.body}`, placement });
         if (moderation.state === ModerationState.Held) row.moderationState = ModerationState.Held;
       }
       Object.assign(row, next, {
@@ -158,6 +166,7 @@ export class BlogsService {
         isEdit: row.state === BlogPostState.Unpublished,
         title: row.title,
         body: `${row.excerpt}\n\n${row.body}`,
+        placement: { action: 'publish', publishAt: input.publishAt ? input.publishAt.toISOString() : null } satisfies BlogPostPlacement,
       });
       row.moderationState = moderation.state;
       row.state = BlogPostState.Published;

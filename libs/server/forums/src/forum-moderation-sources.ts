@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { contentSummaryOf, tableHistory, uuidv7, type ModeratedContentSource, type RejectedAttempt } from '@commons/server-core';
+import { contentSummaryOf, DomainEvents, tableHistory, uuidv7, type ModeratedContentSource, type RejectedAttempt } from '@commons/server-core';
 import { ContentKind, ModerationState, type ThreadKind } from '@commons/shared-contracts';
-import { Mentions } from './mentions';
+import { ForumContent } from './forum-content';
 import { PostRevisionEntity } from './entities/post-revision.entity';
 import { ReplyEntity } from './entities/reply.entity';
 import { ThreadEntity } from './entities/thread.entity';
@@ -20,7 +20,10 @@ const ACCEPTED = `moderation_state = 'VISIBLE' AND deleted_at IS NULL`;
  */
 @Injectable()
 export class ForumModerationSources {
-  constructor(private readonly mentions: Mentions) {}
+  constructor(
+    private readonly content: ForumContent,
+    private readonly events: DomainEvents,
+  ) {}
 
   readonly threads: ModeratedContentSource = {
     kind: ContentKind.ForumThread,
@@ -35,12 +38,13 @@ export class ForumModerationSources {
       if (options.body !== undefined && options.body !== row.body) {
         await this.revise(manager, row.id, row.version, row.title, row.body, options.editorId);
         row.body = options.body;
-        row.bodyHtml = (await this.mentions.render(manager, row.communityId, options.body)).html;
+        row.bodyHtml = await this.content.renderPost(manager, row.communityId, row.id, options.body);
         row.version += 1;
         row.editedAt = new Date();
       }
       row.moderationState = state;
       await manager.save(row);
+      await this.events.record(manager, { type: 'forum.thread.moderated', communityId: row.communityId, subjectId: row.id, payload: { state } });
     },
     restore: async (manager, attempt) => {
       const placement = attempt.placement as { categoryId?: string; kind?: ThreadKind; tags?: string[] };
@@ -64,6 +68,12 @@ export class ForumModerationSources {
         now,
       );
       await manager.insert(ThreadEntity, row);
+      await this.events.record(manager, {
+        type: 'forum.thread.created',
+        communityId: row.communityId,
+        subjectId: row.id,
+        payload: { categoryId: row.categoryId, authorId: row.authorId, state: row.moderationState, onAppeal: true },
+      });
       return true;
     },
   };
@@ -85,7 +95,7 @@ export class ForumModerationSources {
       if (options.body !== undefined && options.body !== row.body) {
         await this.revise(manager, row.id, row.version, null, row.body, options.editorId);
         row.body = options.body;
-        row.bodyHtml = (await this.mentions.render(manager, row.communityId, options.body)).html;
+        row.bodyHtml = await this.content.renderPost(manager, row.communityId, row.id, options.body);
         row.version += 1;
         row.editedAt = new Date();
       }
@@ -95,6 +105,7 @@ export class ForumModerationSources {
         const thread = await manager.findOne(ThreadEntity, { where: { id: row.threadId }, lock: { mode: 'pessimistic_write' } });
         if (thread) await countReply(manager, thread, row.authorId, new Date());
       }
+      await this.events.record(manager, { type: 'forum.reply.moderated', communityId: row.communityId, subjectId: row.threadId, payload: { replyId: row.id, state } });
     },
     restore: async (manager, attempt) => {
       const placement = attempt.placement as { threadId?: string; replyToId?: string | null };
@@ -116,12 +127,18 @@ export class ForumModerationSources {
       );
       await manager.insert(ReplyEntity, row);
       await countReply(manager, thread, attempt.authorId, now);
+      await this.events.record(manager, {
+        type: 'forum.reply.created',
+        communityId: row.communityId,
+        subjectId: thread.id,
+        payload: { replyId: row.id, authorId: row.authorId, state: row.moderationState, onAppeal: true },
+      });
       return true;
     },
   };
 
-  private async rendered(manager: EntityManager, attempt: RejectedAttempt): Promise<string> {
-    return (await this.mentions.render(manager, attempt.communityId, attempt.body)).html;
+  private rendered(manager: EntityManager, attempt: RejectedAttempt): Promise<string> {
+    return this.content.renderPost(manager, attempt.communityId, attempt.contentId, attempt.body);
   }
 
   /** A moderator's edit keeps the author's words in the history, like any edit. */
