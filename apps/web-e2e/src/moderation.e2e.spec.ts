@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { demoJourney, describeInBrowser, expectAccessible, graphqlAs, screenshot } from './browser';
+import { demoJourney, describeInBrowser, expectAccessible, screenshot } from './browser';
+import { activateRule } from './moderation-setup';
 
 const SLUG = 'engineering-guild';
 const MODERATION = `/communities/${SLUG}/moderation`;
@@ -8,29 +9,6 @@ const THREAD_TITLE = 'Is there a shared staging environment for the mobile team?
 const TERM = 'zeppelin';
 const RULE = { id: 'e2e-zeppelins', kind: 'BLOCKED_TERMS', action: 'HOLD', reason: 'Posts about zeppelins are checked by a moderator first.', terms: [TERM] };
 const REPLY = `The old ${TERM} cluster still hosts staging for the mobile beta; ask the platform team for access.`;
-
-const RULE_FIELDS = `id kind action reason note scope { contentKinds communityAudiences authorAudiences } terms profanity pattern flags detect allowedEmailDomains phoneMinDigits
-  match domains onlyNewMembers { postsBelow membershipDaysBelow } firstPosts maxPosts windowSeconds maxCopies minLength maxBodyChars minBodyChars maxTitleChars minLetters maxUppercaseShare guideline`;
-
-interface Policy {
-  id: string;
-  latestVersion: number;
-  versions: Array<{ version: number; rules: Array<Record<string, unknown>> }>;
-}
-
-/** A rule as the API answered it, as the API takes it back: set fields only (platform-only "mandatory" left out). */
-function asInput(rule: Record<string, unknown>): Record<string, unknown> {
-  const clean = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value;
-    if (value && typeof value === 'object') {
-      const entries = Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, clean(v)]);
-      return Object.fromEntries(entries);
-    }
-    return value;
-  };
-  const { mandatory: _mandatory, ...rest } = rule;
-  return clean(rest) as Record<string, unknown>;
-}
 
 /**
  * Moderation in the demo organisation's Engineering Guild: Ada (its manager) has the guild's
@@ -44,25 +22,7 @@ describeInBrowser('moderation journey', () => {
 
   it('lets the manager make the community policy hold posts naming a term', async () => {
     const page = await signInAs('ada.lovelace@commons.example');
-    const { community } = await graphqlAs<{ community: { id: string } }>(page, 'query ($slug: String!) { community(slug: $slug) { id } }', { slug: SLUG });
-    const read = async () =>
-      (
-        await graphqlAs<{ communityModeration: { adopted: boolean; policy: Policy } }>(
-          page,
-          `query ($id: ID!) { communityModeration(communityId: $id) { adopted policy { id latestVersion versions { version rules { ${RULE_FIELDS} } } } } }`,
-          { id: community.id },
-        )
-      ).communityModeration;
-    let moderation = await read();
-    if (!moderation.adopted) {
-      await graphqlAs(page, 'mutation ($id: ID!) { adoptModerationPolicy(communityId: $id) { id } }', { id: community.id });
-      moderation = await read();
-    }
-    const latest = moderation.policy.versions.find((v) => v.version === moderation.policy.latestVersion);
-    const rules = [...(latest?.rules ?? []).filter((r) => r['id'] !== RULE.id).map(asInput), RULE];
-    await graphqlAs(page, 'mutation ($input: SavePolicyVersionInput!) { saveModerationPolicyVersion(input: $input) { version active } }', {
-      input: { policyId: moderation.policy.id, rules, note: 'Hold posts about zeppelins', activate: true },
-    });
+    await activateRule(page, SLUG, RULE, 'Hold posts about zeppelins');
 
     // The policy screen shows the rule in force, in the editor and in the history.
     await page.goto(`${MODERATION}/policy`);

@@ -82,6 +82,16 @@ export const SANCTION_KIND: Record<SanctionKind, string> = {
   SUSPEND: 'Suspended',
 };
 
+/**
+ * A sanction as a noun, for "Revoke the mute of …": SANCTION_KIND's adjectives lower-cased read
+ * "Revoke the muted of …", which is what the revoke button and its dialog used to be named.
+ */
+export const SANCTION_NOUN: Record<SanctionKind, string> = {
+  WARN: 'warning',
+  MUTE: 'mute',
+  SUSPEND: 'suspension',
+};
+
 export const APPEAL_STATUS: Record<AppealStatus, string> = {
   PENDING: 'Pending',
   UPHELD: 'Upheld',

@@ -4,14 +4,14 @@ import { Badge, Button, Group, Modal, SegmentedControl, Stack, Table, Text, Text
 import { REASON_MAX_LENGTH } from '@commons/shared-contracts';
 import { ModerationSanctionsDocument, RevokeSanctionDocument, toApiError, useForm, type SanctionFieldsFragment } from '@commons/web-data-access';
 import { ErrorAlert, QueryState, dateTime } from '@commons/web-ui';
-import { SANCTION_KIND } from '../labels';
+import { SANCTION_KIND, SANCTION_NOUN } from '../labels';
 import { useModerationScope } from '../moderation-scope';
 import { forgetModerationLists } from '../queue/queue-cache';
 
 function RevokeDialog({ sanction, onClose }: { sanction: SanctionFieldsFragment; onClose: () => void }) {
   const [revoke, { loading }] = useMutation(RevokeSanctionDocument);
   const form = useForm({ reason: '' }, { reason: (r) => (!r.trim() ? 'Say why it ends early.' : r.length > REASON_MAX_LENGTH ? `Keep it to ${REASON_MAX_LENGTH} characters.` : undefined) });
-  const what = `${SANCTION_KIND[sanction.kind].toLowerCase()} of ${sanction.account.displayName}`;
+  const what = `${SANCTION_NOUN[sanction.kind]} of ${sanction.account.displayName}`;
   return (
     <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened onClose={onClose} title={`Revoke the ${what}`}>
       <form
@@ -105,7 +105,7 @@ export function SanctionsScreen() {
                   </Table.Td>
                   <Table.Td>
                     {sanction.active && !sanction.revokedAt && (
-                      <Button size="compact-sm" variant="default" onClick={() => setRevoking(sanction)} aria-label={`Revoke the ${SANCTION_KIND[sanction.kind].toLowerCase()} of ${sanction.account.displayName}`}>
+                      <Button size="compact-sm" variant="default" onClick={() => setRevoking(sanction)} aria-label={`Revoke the ${SANCTION_NOUN[sanction.kind]} of ${sanction.account.displayName}`}>
                         Revoke
                       </Button>
                     )}
