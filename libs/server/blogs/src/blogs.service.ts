@@ -239,13 +239,13 @@ export class BlogsService {
         deletedAt: null,
         moderationState: moderation.state,
       });
-      await this.content.insert(manager, BlogCommentEntity, comment);
       await this.events.record(manager, {
         type: 'blog.comment.created',
         communityId: comment.communityId,
         subjectId: post.id,
         payload: { commentId: comment.id, parentId: comment.parentId, authorId: comment.authorId, state: comment.moderationState },
       });
+      await this.content.insert(manager, BlogCommentEntity, comment);
       if (moderation.state === ModerationState.Visible) await manager.increment(BlogPostEntity, { id: post.id }, 'commentCount', 1);
       return comment;
     });

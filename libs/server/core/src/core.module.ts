@@ -1,5 +1,6 @@
 import { Global, Module, type OnModuleInit } from '@nestjs/common';
 import { AdminOverrideAudit } from './audit/admin-override-audit';
+import { RidingWrites } from './database/riding-writes';
 import { AuthorizationService } from './authorization/authorization.service';
 import { Clock, SystemClock } from './time/clock';
 import { ModeratedContentRegistry } from './moderation/moderation-gate';
@@ -9,8 +10,8 @@ import { ModeratedContentRegistry } from './moderation/moderation-gate';
 @Module({
   // ModerationGate and AuditTrail themselves come from the moderation domain (a global module); content domains
   // register their posts here so moderation can act on them without importing them.
-  providers: [AuthorizationService, { provide: Clock, useClass: SystemClock }, ModeratedContentRegistry, AdminOverrideAudit],
-  exports: [AuthorizationService, Clock, ModeratedContentRegistry, AdminOverrideAudit],
+  providers: [AuthorizationService, { provide: Clock, useClass: SystemClock }, ModeratedContentRegistry, AdminOverrideAudit, RidingWrites],
+  exports: [AuthorizationService, Clock, ModeratedContentRegistry, AdminOverrideAudit, RidingWrites],
 })
 export class CoreModule implements OnModuleInit {
   constructor(

@@ -8,6 +8,7 @@ export * from './authorization/authorization.service';
 export * from './core.module';
 export * from './ids/uuid-v7';
 export * from './database/prepared-query';
+export * from './database/riding-writes';
 export * from './events/domain-events';
 export * from './errors/database-unavailable';
 export * from './text/markdown';

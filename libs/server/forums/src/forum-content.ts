@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthorizationService, ForbiddenError, ModerationGate, NotFoundError, PolicyRejectedError, renderMarkdown, ValidationError, type ModerationOutcome, type Viewer } from '@commons/server-core';
+import { AuthorizationService, ForbiddenError, ModerationGate, RidingWrites, NotFoundError, PolicyRejectedError, renderMarkdown, ValidationError, type ModerationOutcome, type Viewer } from '@commons/server-core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ModerationState, type ContentKind } from '@commons/shared-contracts';
 import { CommunityAccessService, type CommunityAccess } from '@commons/server-communities';
@@ -20,6 +20,7 @@ export class ForumContent {
     private readonly authorization: AuthorizationService,
     private readonly moderation: ModerationGate,
     private readonly mentions: Mentions,
+    private readonly riding: RidingWrites,
   ) {}
 
   /** The viewer's facts for a community whose forum content they may read; NOT_FOUND otherwise. */
@@ -63,9 +64,12 @@ export class ForumContent {
     return html;
   }
 
-  /** Inserts a new post's row, with the moderation decision judged for it (see ModerationGate.insertContent). */
+  /**
+   * Inserts a new post's row, carrying the moderation decision judged for it and the events
+   * recorded before it in the same statement (see RidingWrites).
+   */
   insert<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, row: T): Promise<void> {
-    return this.moderation.insertContent(manager, target, row);
+    return this.riding.insertWith(manager, target, row);
   }
 
   /** Normalised, unique tags; BAD_USER_INPUT on `tags` when one has nothing left or there are too many. */

@@ -94,13 +94,14 @@ export class ThreadsService {
         },
         now,
       );
-      await this.content.insert(manager, ThreadEntity, thread);
+      // Recorded first, so the event rides on the thread's own INSERT.
       await this.events.record(manager, {
         type: 'forum.thread.created',
         communityId: thread.communityId,
         subjectId: thread.id,
         payload: { categoryId, authorId: thread.authorId, state: thread.moderationState },
       });
+      await this.content.insert(manager, ThreadEntity, thread);
       return thread.id;
     });
     return this.get(viewer, id);
@@ -175,13 +176,13 @@ export class ThreadsService {
         { id: replyId, threadId: row.id, communityId: row.communityId, authorId: viewer.accountId, replyToId: input.replyToId ?? null, body: input.body, bodyHtml, moderationState: moderation.state },
         now,
       );
-      await this.content.insert(manager, ReplyEntity, created);
       await this.events.record(manager, {
         type: 'forum.reply.created',
         communityId: row.communityId,
         subjectId: row.id,
         payload: { replyId: created.id, authorId: created.authorId, state: created.moderationState },
       });
+      await this.content.insert(manager, ReplyEntity, created);
       // A held reply counts in its thread once a moderator approves it.
       if (moderation.state === ModerationState.Visible) await countReply(manager, row, viewer.accountId, now);
       return created;

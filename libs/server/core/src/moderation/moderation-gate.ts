@@ -1,4 +1,4 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Audience, ContentKind, ModerationState } from '@commons/shared-contracts';
 import type { Viewer } from '../context/viewer';
 import type { PolicyRejectedError } from '../errors/domain-errors';
@@ -44,12 +44,6 @@ export interface ModerationOutcome {
 export abstract class ModerationGate {
   abstract evaluate(manager: EntityManager, content: ModeratedContent): Promise<ModerationOutcome>;
   abstract recordRejection(error: PolicyRejectedError): Promise<void>;
-  /**
-   * Inserts a new post's row. A write that creates content inserts it through here, so the
-   * decision judged for it in this transaction is written by the same statement (one round
-   * trip fewer on every post). A decision no insert carried is written before the commit.
-   */
-  abstract insertContent<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, row: T): Promise<void>;
 }
 
 /** A post as the review queue, the audit log and the dry-run see it. */

@@ -1,6 +1,6 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type QueryRunner } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   Clock,
   DomainEvents,
@@ -10,10 +10,12 @@ import {
   PLATFORM_ACTOR,
   PolicyRejectedError,
   preparedQuery,
+  RidingWrites,
   uuidv7,
   type ModeratedContent,
   type ModerationOutcome,
   type RejectedAttempt,
+  type RidingRows,
 } from '@commons/server-core';
 import { QueueSource, SanctionKind } from '@commons/shared-contracts';
 import { evaluate } from '../engine/evaluate';
@@ -56,7 +58,7 @@ function stillInForce(effective: EffectivePolicy, applicable: ApplicablePolicies
  * policy version), records the decision, queues held posts, and refuses rejected ones.
  */
 @Injectable()
-export class ModerationService extends ModerationGate implements OnModuleInit {
+export class ModerationService extends ModerationGate {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policies: PolicyStore,
@@ -64,6 +66,7 @@ export class ModerationService extends ModerationGate implements OnModuleInit {
     private readonly audit: AuditLog,
     private readonly guidelines: GuidelineAcknowledgements,
     private readonly events: DomainEvents,
+    private readonly riding: RidingWrites,
     private readonly clock: Clock,
   ) {
     super();
@@ -75,22 +78,6 @@ export class ModerationService extends ModerationGate implements OnModuleInit {
    * when a version changed: one statement fewer per write, and never a stale decision.
    */
   private readonly lastEffective = new Map<string, EffectivePolicy>();
-
-  /** Decisions of allowed posts judged in an open transaction, waiting for `insertContent` or the commit. */
-  private readonly unwritten = new WeakMap<QueryRunner, ModerationDecisionEntity[]>();
-
-  onModuleInit(): void {
-    // Whatever no content insert carried is written before its transaction commits; a rollback drops it with the post.
-    this.dataSource.subscribers.push({
-      beforeTransactionCommit: async ({ queryRunner }) => {
-        const rows = this.takeUnwritten(queryRunner);
-        if (rows.length > 0) await queryRunner.query(...positionalDecisionsInsert(rows));
-      },
-      afterTransactionRollback: ({ queryRunner }) => {
-        this.unwritten.delete(queryRunner);
-      },
-    });
-  }
 
   async evaluate(manager: EntityManager, content: ModeratedContent): Promise<ModerationOutcome> {
     const now = this.clock.now();
@@ -134,14 +121,8 @@ export class ModerationService extends ModerationGate implements OnModuleInit {
       throw new PolicyRejectedError(decision.ruleId ?? '', decision.reason ?? '', record, row.id);
     }
 
-    if (decision.action === 'ALLOW' && manager.queryRunner?.isTransactionActive) {
-      // Written with the post's own INSERT (see insertContent), or before the commit.
-      const queue = this.unwritten.get(manager.queryRunner) ?? [];
-      queue.push(row);
-      this.unwritten.set(manager.queryRunner, queue);
-      return { state: 'VISIBLE', decisionId: row.id, reason: null };
-    }
-    await manager.query(...positionalDecisionsInsert([row]));
+    // Written by the post's own INSERT (or before the commit): no round trip of its own.
+    await this.riding.add(manager, decisionRows([row]));
     if (decision.action === 'HOLD') {
       // A held post joins the queue; an edit of a post already pending keeps its one item.
       await enqueue(manager, this.events, { communityId: content.communityId, contentKind: content.kind, contentId: content.contentId, authorId: content.author.accountId, source: QueueSource.Policy, decisionId: row.id }, now);
@@ -164,7 +145,7 @@ export class ModerationService extends ModerationGate implements OnModuleInit {
   async recordRejection(error: PolicyRejectedError): Promise<void> {
     const { decision } = error.attempt as RejectionRecord;
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(...positionalDecisionsInsert([decision]));
+      await this.riding.add(manager, decisionRows([decision]));
       await this.audit.record(manager, PLATFORM_ACTOR, {
         action: 'content.reject',
         targetKind: decision.contentKind,
@@ -176,27 +157,6 @@ export class ModerationService extends ModerationGate implements OnModuleInit {
       });
       await this.events.record(manager, decisionEvent(decision));
     });
-  }
-
-  async insertContent<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, row: T): Promise<void> {
-    const insert = manager.createQueryBuilder().insert().into(target).values(row);
-    const decisions = manager.queryRunner ? this.takeUnwritten(manager.queryRunner) : [];
-    if (decisions.length > 0) {
-      const parameters: Record<string, unknown> = {};
-      const sql = decisionsInsert(decisions, (value) => {
-        const name = `decision_${Object.keys(parameters).length}`;
-        parameters[name] = value;
-        return `:${name}`;
-      });
-      insert.addCommonTableExpression(sql, 'moderation_decision').setParameters(parameters);
-    }
-    await insert.execute();
-  }
-
-  private takeUnwritten(queryRunner: QueryRunner): ModerationDecisionEntity[] {
-    const rows = this.unwritten.get(queryRunner) ?? [];
-    this.unwritten.delete(queryRunner);
-    return rows;
   }
 
   /** Judges text without storing anything (the policy editor's "test this text", and the dry-run). */
@@ -301,44 +261,30 @@ function decisionEvent(row: ModerationDecisionEntity) {
   };
 }
 
-/**
- * An INSERT of decision rows as plain SQL, `bind` giving each value's placeholder: it runs on
- * every write, where building it through the ORM's insert builder cost more CPU than the
- * statement itself.
- */
-function decisionsInsert(rows: readonly ModerationDecisionEntity[], bind: (value: unknown) => string): string {
-  const values = rows.map(
-    (row) =>
-      `(${[
-        row.id,
-        row.communityId,
-        row.authorId,
-        row.contentKind,
-        row.contentId,
-        row.isEdit,
-        row.action,
-        row.ruleId,
-        row.reason,
-        JSON.stringify(row.matched),
-        JSON.stringify(row.whitelisted),
-        row.policyId,
-        row.policyVersion,
-        row.platformPolicyId,
-        row.platformPolicyVersion,
-        row.fingerprint,
-        row.attempt === null ? null : JSON.stringify(row.attempt),
-        row.createdAt,
-      ]
-        .map(bind)
-        .join(', ')})`,
-  );
-  return `INSERT INTO moderation_decisions (id, community_id, author_id, content_kind, content_id, is_edit, action, rule_id, reason, matched, whitelisted,
-                                        policy_id, policy_version, platform_policy_id, platform_policy_version, fingerprint, attempt, created_at)
-          VALUES ${values.join(', ')}`;
-}
-
-/** The decisions' INSERT with $1, $2… placeholders, as arguments of `query`. */
-function positionalDecisionsInsert(rows: readonly ModerationDecisionEntity[]): [string, unknown[]] {
-  const params: unknown[] = [];
-  return [decisionsInsert(rows, (value) => `$${params.push(value)}`), params];
+/** Decision rows as plain values: written on every post, where the ORM's insert builder cost more CPU than the statement. */
+function decisionRows(rows: readonly ModerationDecisionEntity[]): RidingRows {
+  return {
+    table: 'moderation_decisions',
+    columns: ['id', 'community_id', 'author_id', 'content_kind', 'content_id', 'is_edit', 'action', 'rule_id', 'reason', 'matched', 'whitelisted', 'policy_id', 'policy_version', 'platform_policy_id', 'platform_policy_version', 'fingerprint', 'attempt', 'created_at'],
+    rows: rows.map((row) => [
+      row.id,
+      row.communityId,
+      row.authorId,
+      row.contentKind,
+      row.contentId,
+      row.isEdit,
+      row.action,
+      row.ruleId,
+      row.reason,
+      JSON.stringify(row.matched),
+      JSON.stringify(row.whitelisted),
+      row.policyId,
+      row.policyVersion,
+      row.platformPolicyId,
+      row.platformPolicyVersion,
+      row.fingerprint,
+      row.attempt === null ? null : JSON.stringify(row.attempt),
+      row.createdAt,
+    ]),
+  };
 }

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DomainEvents, type DomainEvent } from '@commons/server-core';
+import { DomainEvents, RidingWrites, type DomainEvent } from '@commons/server-core';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { OutboxRelay } from './outbox-relay';
 
@@ -16,6 +16,7 @@ export class OutboxService extends DomainEvents implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly relay: OutboxRelay,
+    private readonly riding: RidingWrites,
   ) {
     super();
   }
@@ -33,10 +34,12 @@ export class OutboxService extends DomainEvents implements OnModuleInit {
 
   async record(manager: EntityManager, ...events: DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const params: unknown[] = [];
-    const bind = (value: unknown) => `$${params.push(value)}`;
-    const rows = events.map((e) => `(${bind(e.type)}, ${bind(e.communityId)}, ${bind(e.subjectId)}, ${bind(JSON.stringify(e.payload))})`);
-    await manager.query(`INSERT INTO outbox_events (type, community_id, subject_id, payload) VALUES ${rows.join(', ')}`, params);
+    // With the post's own INSERT when the event is recorded before it, else just before the commit.
+    await this.riding.add(manager, {
+      table: 'outbox_events',
+      columns: ['type', 'community_id', 'subject_id', 'payload'],
+      rows: events.map((e) => [e.type, e.communityId, e.subjectId, JSON.stringify(e.payload)]),
+    });
     const runner = manager.queryRunner;
     if (runner?.isTransactionActive) this.wrote.add(runner);
     else this.relay.wake();
