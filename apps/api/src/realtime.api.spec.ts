@@ -78,7 +78,7 @@ describe('realtime: outbox, relay and event bus', () => {
     bus.stop();
   });
 
-  it('tells moderators a post entered and left the queue, and its author the outcome', async () => {
+  it('tells moderators a post entered and left the queue, its author the outcome, and follows sanctions and appeals', async () => {
     const bus = recorder(api.app.get<EventBus>(EventBus));
     const manager = await api.signedIn(PlatformRole.Member);
     const customer = await api.signedIn(PlatformRole.Member, { audience: Audience.Customer });
@@ -100,6 +100,18 @@ describe('realtime: outbox, relay and event bus', () => {
     await manager.client.data(REVIEW, { input: { itemId: item?.node.id, action: 'APPROVE' } });
     await expect(bus.next((e) => e.type === 'moderation.queue.left' && e.subjectId === held.id)).resolves.toMatchObject({ payload: { itemId: item?.node.id, status: 'APPROVED' } });
     await expect(bus.next((e) => e.type === 'moderation.notice.created' && e.subjectId === customer.account.id)).resolves.toMatchObject({ communityId, payload: { kind: 'CONTENT_APPROVED' } });
+
+    // A mute, its appeal and the appeal's outcome: what open subscriptions and the appeals inbox will follow.
+    const MUTE = `mutation ($input: ImposeSanctionInput!) { imposeSanction(input: $input) { id } }`;
+    const sanction = (await manager.client.data<{ imposeSanction: { id: string } }>(MUTE, { input: { accountId: customer.account.id, communityId, kind: 'MUTE', reason: 'Cooling off.', durationHours: 2 } })).imposeSanction;
+    await expect(bus.next((e) => e.type === 'moderation.sanction.imposed' && e.subjectId === customer.account.id)).resolves.toMatchObject({ communityId, payload: { sanctionId: sanction.id, kind: 'MUTE' } });
+    const APPEAL = `mutation ($input: AppealInput!) { appealModeration(input: $input) { id } }`;
+    const appeal = (await customer.client.data<{ appealModeration: { id: string } }>(APPEAL, { input: { targetKind: 'SANCTION', targetId: sanction.id, message: 'It was a misunderstanding.' } })).appealModeration;
+    await expect(bus.next((e) => e.type === 'moderation.appeal.submitted' && e.subjectId === appeal.id)).resolves.toMatchObject({ communityId, payload: { appellantId: customer.account.id } });
+    const DECIDE = `mutation ($input: DecideAppealInput!) { decideAppeal(input: $input) { status } }`;
+    await manager.client.data(DECIDE, { input: { appealId: appeal.id, overturn: true, reason: 'Fair enough.' } });
+    await expect(bus.next((e) => e.type === 'moderation.appeal.decided' && e.subjectId === appeal.id)).resolves.toMatchObject({ payload: { status: 'OVERTURNED' } });
+    await expect(bus.next((e) => e.type === 'moderation.sanction.lifted' && e.subjectId === customer.account.id)).resolves.toMatchObject({ payload: { sanctionId: sanction.id } });
     bus.stop();
   });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, ConflictError, ForbiddenError, ModeratedContentRegistry, NotFoundError, uuidv7, type RejectedAttempt, type Viewer, type AuditActor } from '@commons/server-core';
+import { Clock, ConflictError, DomainEvents, ForbiddenError, ModeratedContentRegistry, NotFoundError, uuidv7, type RejectedAttempt, type Viewer, type AuditActor } from '@commons/server-core';
 import { AppealStatus, AppealTarget, ModerationState, QueueStatus } from '@commons/shared-contracts';
 import { ModerationAccess } from '../access/moderation-access';
 import { AuditLog } from '../audit/audit-log';
@@ -37,6 +37,7 @@ export class AppealsService {
     private readonly audit: AuditLog,
     private readonly notices: ModerationNotices,
     private readonly people: People,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -61,6 +62,7 @@ export class AppealsService {
       const inserted = await manager.createQueryBuilder().insert().into(ModerationAppealEntity).values(appeal).orIgnore().returning('id').execute();
       if ((inserted.raw as unknown[]).length === 0) throw new ConflictError('You already appealed this decision; each decision can be appealed once.');
       await this.audit.record(manager, actor, { action: 'appeal.submit', targetKind: input.targetKind.toLowerCase(), targetId: subject.storedTargetId, communityId: subject.communityId, reason: input.message });
+      await this.events.record(manager, { type: 'moderation.appeal.submitted', communityId: subject.communityId, subjectId: appeal.id, payload: { targetKind: input.targetKind, appellantId: viewer.accountId } });
     });
     return (await this.toTypes([appeal]))[0];
   }
@@ -104,6 +106,7 @@ export class AppealsService {
         after: { status, appealId: appeal.id },
         reason: input.reason,
       });
+      await this.events.record(manager, { type: 'moderation.appeal.decided', communityId: appeal.communityId, subjectId: appeal.id, payload: { status, appellantId: appeal.appellantId } });
       await this.notices.tell(
         manager,
         appeal.appellantId,
@@ -137,6 +140,7 @@ export class AppealsService {
         await source.setState(manager, item.contentId, ModerationState.Visible, { firstAppearance: !wasVisible && decision !== null && !decision.isEdit });
         if (item.status === QueueStatus.Pending) {
           await manager.update(ModerationQueueItemEntity, item.id, { status: QueueStatus.Approved, decidedById: viewer.accountId, decidedAt: this.clock.now(), decisionReason: reason });
+          await this.events.record(manager, { type: 'moderation.queue.left', communityId: item.communityId, subjectId: item.contentId, payload: { itemId: item.id, contentKind: item.contentKind, status: QueueStatus.Approved } });
         }
         return ' and your post is now visible';
       }

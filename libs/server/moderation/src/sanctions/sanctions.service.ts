@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, ConflictError, ForbiddenError, NotFoundError, uuidv7, ValidationError, type Viewer, type AuditActor } from '@commons/server-core';
+import { Clock, ConflictError, DomainEvents, ForbiddenError, NotFoundError, uuidv7, ValidationError, type Viewer, type AuditActor } from '@commons/server-core';
 import { SanctionKind } from '@commons/shared-contracts';
 import { ModerationAccess } from '../access/moderation-access';
 import { AuditLog } from '../audit/audit-log';
@@ -26,6 +26,7 @@ export class SanctionsService {
     private readonly audit: AuditLog,
     private readonly notices: ModerationNotices,
     private readonly people: People,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -65,6 +66,13 @@ export class SanctionsService {
         after: { sanctionId: sanction.id, kind: sanction.kind, endsAt: sanction.endsAt?.toISOString() ?? null },
         reason: sanction.reason,
       });
+      // Open subscriptions of the sanctioned person hear of it (a suspension ends them, a mute stops their posting).
+      await this.events.record(manager, {
+        type: 'moderation.sanction.imposed',
+        communityId: sanction.communityId,
+        subjectId: sanction.accountId,
+        payload: { sanctionId: sanction.id, kind: sanction.kind, endsAt: sanction.endsAt?.toISOString() ?? null },
+      });
       const until = sanction.endsAt ? ` until ${sanction.endsAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';
       const what = sanction.kind === SanctionKind.Warn ? 'You received a warning' : sanction.kind === SanctionKind.Mute ? `You are muted in a community${until}` : `Your account is suspended${until}`;
       await this.notices.tell(manager, sanction.accountId, NoticeKind.Sanctioned, `${what}: ${sanction.reason}`, { communityId: sanction.communityId });
@@ -98,6 +106,7 @@ export class SanctionsService {
       after: { revoked: true },
       reason,
     });
+    await this.events.record(manager, { type: 'moderation.sanction.lifted', communityId: sanction.communityId, subjectId: sanction.accountId, payload: { sanctionId: sanction.id, kind: sanction.kind } });
     await this.notices.tell(manager, sanction.accountId, NoticeKind.SanctionLifted, `A ${sanction.kind.toLowerCase()} on your account was lifted: ${reason}`, { communityId: sanction.communityId });
   }
 
