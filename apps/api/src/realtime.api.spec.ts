@@ -1,5 +1,6 @@
 import { Audience, PlatformRole } from '@commons/shared-contracts';
-import { EventBus, OutboxRelay, PostgresEventBus, RedisEventBus, type PublishedEvent } from '@commons/server-realtime';
+import { EventBus, EventStream, OutboxRelay, PostgresEventBus, RedisEventBus, type PublishedEvent } from '@commons/server-realtime';
+import { connectWs, TEST_ORIGIN } from '@commons/server-testing';
 import { Pool } from 'pg';
 import type { TestApp } from '@commons/server-testing';
 import { startTestApp } from './test/test-app';
@@ -113,6 +114,75 @@ describe('realtime: outbox, relay and event bus', () => {
     await expect(bus.next((e) => e.type === 'moderation.appeal.decided' && e.subjectId === appeal.id)).resolves.toMatchObject({ payload: { status: 'OVERTURNED' } });
     await expect(bus.next((e) => e.type === 'moderation.sanction.lifted' && e.subjectId === customer.account.id)).resolves.toMatchObject({ payload: { sanctionId: sanction.id } });
     bus.stop();
+  });
+
+  it('streams a thread’s new replies to its readers, each authorized when delivered: held ones only to their author and moderators, nothing to someone banned meanwhile', async () => {
+    const ACTIVITY = `subscription ($threadId: ID!) { threadActivity(threadId: $threadId) { seq kind threadId reply { id bodyHtml moderationState author { displayName } } } }`;
+    const ADOPT = `mutation ($id: ID!) { adoptModerationPolicy(communityId: $id) { id } }`;
+    const SAVE = `mutation ($input: SavePolicyVersionInput!) { saveModerationPolicyVersion(input: $input) { version } }`;
+    const ACTIVATE_VERSION = `mutation ($policyId: ID!, $version: Int!) { activateModerationPolicyVersion(policyId: $policyId, version: $version) { activeVersion } }`;
+    const manager = await api.signedIn(PlatformRole.Member, { displayName: 'Mia Manager' });
+    const reader = await api.signedIn(PlatformRole.Member, { displayName: 'Rita Reader' });
+    const poster = await api.signedIn(PlatformRole.Member, { displayName: 'Paul Poster' });
+    const communityId = (await manager.client.data<{ createCommunity: { id: string } }>(CREATE_COMMUNITY, {
+      input: { name: 'Live Threads', audiences: ['EMPLOYEE'], visibility: 'OPEN', intent: 'COLLABORATION', useCases: ['FORUMS'] },
+    })).createCommunity.id;
+    await manager.client.data(ACTIVATE, { input: { communityId, lifecycle: 'ACTIVE' } });
+    for (const person of [reader, poster]) await person.client.data(JOIN, { id: communityId });
+    const policyId = (await manager.client.data<{ adoptModerationPolicy: { id: string } }>(ADOPT, { id: communityId })).adoptModerationPolicy.id;
+    await manager.client.data(SAVE, { input: { policyId, rules: [{ id: 'airships', kind: 'BLOCKED_TERMS', action: 'HOLD', reason: 'Airship talk is checked first.', terms: ['dirigible'] }] } });
+    await manager.client.data(ACTIVATE_VERSION, { policyId, version: 2 });
+    const thread = (await manager.client.data<{ createThread: { id: string } }>(ASK, { input: { communityId, title: 'Watch this space', body: 'Replies arrive live.' } })).createThread;
+
+    // A customer cannot subscribe to a thread of an employee community: NOT_FOUND, as for a query.
+    const outsider = await api.signedIn(PlatformRole.Member, { audience: Audience.Customer });
+    const outsiderWs = connectWs(api.url, { cookie: outsider.client.cookieHeader, origin: TEST_ORIGIN });
+    const refused = await outsiderWs.client.iterate({ query: ACTIVITY, variables: { threadId: thread.id } }).next().catch((errors: unknown) => errors);
+    expect(JSON.stringify(refused)).toContain('NOT_FOUND');
+    await outsiderWs.dispose();
+
+    type Activity = { threadActivity: { seq: number; kind: string; reply: { id: string; bodyHtml: string; moderationState: string; author: { displayName: string } } | null } };
+    const stream = api.app.get<EventStream>(EventStream);
+    const subscribe = (person: { client: { cookieHeader: string } }) => {
+      const ws = connectWs(api.url, { cookie: person.client.cookieHeader, origin: TEST_ORIGIN });
+      return { ws, activity: ws.client.iterate<Activity>({ query: ACTIVITY, variables: { threadId: thread.id } }) };
+    };
+    const forReader = subscribe(reader);
+    const forPoster = subscribe(poster);
+    const forManager = subscribe(manager);
+    const next = async (s: ReturnType<typeof subscribe>) => {
+      const { value } = await s.activity.next();
+      return (value as { data: Activity }).data.threadActivity;
+    };
+    // Subscribed on the server (the stream knows all three) before anything is posted.
+    while (stream.size.watchers < 3) await new Promise((resolve) => setTimeout(resolve, 10));
+
+    const first = (await poster.client.data<{ replyToThread: { id: string } }>(REPLY, { input: { threadId: thread.id, body: 'First **live** reply.' } })).replyToThread;
+    for (const s of [forReader, forPoster, forManager]) {
+      await expect(next(s)).resolves.toMatchObject({ kind: 'REPLY_ADDED', reply: { id: first.id, bodyHtml: '<p>First <strong>live</strong> reply.</p>\n', moderationState: 'VISIBLE', author: { displayName: 'Paul Poster' } } });
+    }
+
+    // Held: its author and the manager see it, the reader does not.
+    const held = (await poster.client.data<{ replyToThread: { id: string; moderationState: string } }>(REPLY, { input: { threadId: thread.id, body: 'Has anyone flown a dirigible?' } })).replyToThread;
+    expect(held.moderationState).toBe('HELD');
+    await expect(next(forPoster)).resolves.toMatchObject({ kind: 'REPLY_ADDED', reply: { id: held.id, moderationState: 'HELD' } });
+    await expect(next(forManager)).resolves.toMatchObject({ kind: 'REPLY_ADDED', reply: { id: held.id, moderationState: 'HELD' } });
+
+    // Banned meanwhile: the reader gets nothing more, from the next event on.
+    const BAN = `mutation ($input: BanMemberInput!) { banFromCommunity(input: $input) { id } }`;
+    await manager.client.data(BAN, { input: { communityId, accountId: reader.account.id, reason: 'Testing live delivery.' } });
+    const whileBanned = (await poster.client.data<{ replyToThread: { id: string } }>(REPLY, { input: { threadId: thread.id, body: 'Said while Rita was banned.' } })).replyToThread;
+    await expect(next(forManager)).resolves.toMatchObject({ reply: { id: whileBanned.id } });
+    await manager.client.data(`mutation ($input: CommunityMemberInput!) { unbanFromCommunity(input: $input) { id } }`, { input: { communityId, accountId: reader.account.id } });
+    const after = (await poster.client.data<{ replyToThread: { id: string } }>(REPLY, { input: { threadId: thread.id, body: 'Welcome back, Rita.' } })).replyToThread;
+    // The reader's events arrive in order: the next one she gets is the one after the ban was lifted.
+    await expect(next(forReader)).resolves.toMatchObject({ kind: 'REPLY_ADDED', reply: { id: after.id } });
+
+    for (const s of [forReader, forPoster, forManager]) {
+      await s.activity.return?.();
+      await s.ws.dispose();
+    }
+    while (stream.size.watchers > 0) await new Promise((resolve) => setTimeout(resolve, 10));
   });
 
   describe.each([

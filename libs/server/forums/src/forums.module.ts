@@ -7,6 +7,8 @@ import { EngagementService } from './engagement.service';
 import { forumRules } from './forum-access';
 import { ForumCategoriesService } from './forum-categories.service';
 import { ForumContent } from './forum-content';
+import { ThreadActivity } from './thread-activity';
+import { ThreadActivityResolver } from './thread-activity.resolver';
 import { ForumRepository } from './forum.repository';
 import { ForumsResolver, RepliesResolver } from './forums.resolver';
 import { ThreadsService } from './threads.service';
@@ -27,7 +29,7 @@ export const forumEntities = [ForumCategoryEntity, ThreadEntity, ReplyEntity, Po
 /** Community forums: categories, threads and replies, accepted answers, reactions and follows. */
 @Module({
   imports: [TypeOrmModule.forFeature(forumEntities), CommunitiesModule],
-  providers: [ForumModerationSources, Mentions, ThreadViews, ReactionTargets, ForumRepository, ForumContent, ForumCategoriesService, ThreadsService, EngagementService, ForumsResolver, RepliesResolver],
+  providers: [ForumModerationSources, Mentions, ThreadViews, ReactionTargets, ForumRepository, ForumContent, ForumCategoriesService, ThreadsService, EngagementService, ForumsResolver, RepliesResolver, ThreadActivity, ThreadActivityResolver],
   exports: [ThreadViews, ThreadsService, ForumContent, ReactionTargets, ForumRepository],
 })
 export class ForumsModule implements OnModuleInit {

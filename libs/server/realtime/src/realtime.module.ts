@@ -11,6 +11,7 @@ import { RedisEventBus } from './bus/redis-event-bus';
 import { OutboxEventEntity } from './entities/outbox-event.entity';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxService } from './outbox/outbox.service';
+import { EventStream } from './stream/event-stream';
 
 /**
  * Realtime: the outbox every domain records its events in (DomainEvents), the relay that
@@ -31,8 +32,9 @@ import { OutboxService } from './outbox/outbox.service';
     OutboxRelay,
     OutboxService,
     { provide: DomainEvents, useExisting: OutboxService },
+    EventStream,
   ],
-  exports: [DomainEvents, EventBus, OutboxRelay],
+  exports: [DomainEvents, EventBus, OutboxRelay, EventStream],
 })
 export class RealtimeModule implements OnModuleInit, OnApplicationShutdown {
   constructor(private readonly modules: ModuleRef) {}

@@ -1,0 +1,32 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
+import { PlatformAction, type Viewer } from '@commons/server-core';
+import { Authorize, CurrentViewer, RequestLoaders, type GraphqlContext } from '@commons/server-graphql';
+import { ThreadActivityType } from './dto/thread-activity.type';
+import { ThreadActivity } from './thread-activity';
+import { ThreadsService } from './threads.service';
+
+@Resolver(() => ThreadActivityType)
+export class ThreadActivityResolver {
+  constructor(
+    private readonly threads: ThreadsService,
+    private readonly activity: ThreadActivity,
+  ) {}
+
+  @Subscription(() => ThreadActivityType, {
+    description: 'New and changed replies of a thread while you read it. NOT_FOUND when you may not read the thread.',
+    // Each event is its own small request: fresh DataLoaders, never ones kept for the subscription's lifetime.
+    resolve: (activity: ThreadActivityType, _args: unknown, context: GraphqlContext) => {
+      context.loaders = new RequestLoaders();
+      return activity;
+    },
+  })
+  @Authorize(PlatformAction.SignedIn)
+  async threadActivity(
+    @CurrentViewer() viewer: Viewer,
+    @Args('threadId', { type: () => ID }, ParseUUIDPipe) threadId: string,
+  ): Promise<AsyncIterator<ThreadActivityType>> {
+    await this.threads.get(viewer, threadId);
+    return this.activity.follow(viewer, threadId);
+  }
+}
