@@ -1,6 +1,6 @@
 import { Audience, PlatformRole } from '@commons/shared-contracts';
 import { EventBus, EventStream, OutboxRelay, PostgresEventBus, RedisEventBus, type PublishedEvent } from '@commons/server-realtime';
-import { connectWs, TEST_ORIGIN } from '@commons/server-testing';
+import { connectWs, TEST_ORIGIN, TEST_PASSWORD } from '@commons/server-testing';
 import { Pool } from 'pg';
 import type { TestApp } from '@commons/server-testing';
 import { startTestApp } from './test/test-app';
@@ -183,6 +183,28 @@ describe('realtime: outbox, relay and event bus', () => {
       await s.ws.dispose();
     }
     while (stream.size.watchers > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+  });
+
+  it('closes the WebSocket connections of a session that ended: a sign-out closes its own, a suspension every one of the account', async () => {
+    const person = await api.signedIn(PlatformRole.Member);
+    const admin = await api.signedIn(PlatformRole.Admin);
+    const otherBrowser = api.client();
+    await otherBrowser.signIn(person.account.email, TEST_PASSWORD);
+    const first = connectWs(api.url, { cookie: person.client.cookieHeader, origin: TEST_ORIGIN });
+    const second = connectWs(api.url, { cookie: otherBrowser.cookieHeader, origin: TEST_ORIGIN });
+    const ME = '{ viewer { id } }';
+    await expect(first.execute(ME)).resolves.toMatchObject({ data: { viewer: { id: person.account.id } } });
+    await expect(second.execute(ME)).resolves.toMatchObject({ data: { viewer: { id: person.account.id } } });
+
+    await person.client.data('mutation { signOut }');
+    await expect(first.closed).resolves.toMatchObject({ code: 4403 });
+    // The other browser's session is still open, and so is its connection.
+    await expect(second.execute(ME)).resolves.toMatchObject({ data: { viewer: { id: person.account.id } } });
+
+    const SUSPEND = `mutation ($input: ImposeSanctionInput!) { imposeSanction(input: $input) { id } }`;
+    await admin.client.data(SUSPEND, { input: { accountId: person.account.id, kind: 'SUSPEND', reason: 'Investigating a leak.', durationHours: 24 } });
+    await expect(second.closed).resolves.toMatchObject({ code: 4403 });
+    await Promise.all([first.dispose(), second.dispose()]);
   });
 
   describe.each([

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { APP_CONFIG, Clock, uuidv7, type AppConfig, type Viewer } from '@commons/server-core';
+import { APP_CONFIG, Clock, DomainEvents, uuidv7, type AppConfig, type Viewer } from '@commons/server-core';
 import type { Audience, PlatformRole } from '@commons/shared-contracts';
 import { SessionEntity } from './entities/session.entity';
 import { SecretTokens } from './secret-token';
@@ -24,6 +24,7 @@ export class SessionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly tokens: SecretTokens,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Opens a session inside the caller's transaction; the token goes into the cookie only. */
@@ -71,7 +72,8 @@ export class SessionsService {
   }
 
   async end(manager: EntityManager, sessionId: string, reason: SessionEndReason): Promise<void> {
-    await manager.update(SessionEntity, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: reason });
+    const result = await manager.update(SessionEntity, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: reason });
+    if (result.affected) await this.events.record(manager, { type: 'identity.session.ended', communityId: null, subjectId: sessionId, payload: { reason } });
   }
 
   /** Ends every open session of an account, optionally keeping the one making the change. */
@@ -83,6 +85,8 @@ export class SessionsService {
       .where('account_id = :accountId AND revoked_at IS NULL', { accountId })
       .andWhere(keepSessionId ? 'id <> :keepSessionId' : 'TRUE', { keepSessionId })
       .execute();
+    // Open WebSocket connections of the ended sessions are closed once this commits.
+    if (result.affected) await this.events.record(manager, { type: 'identity.sessions.ended', communityId: null, subjectId: accountId, payload: { reason, keepSessionId: keepSessionId ?? null } });
     return result.affected ?? 0;
   }
 }

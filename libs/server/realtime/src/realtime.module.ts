@@ -11,6 +11,7 @@ import { RedisEventBus } from './bus/redis-event-bus';
 import { OutboxEventEntity } from './entities/outbox-event.entity';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxService } from './outbox/outbox.service';
+import { EndedSessions } from './stream/ended-sessions';
 import { EventStream } from './stream/event-stream';
 
 /**
@@ -33,6 +34,7 @@ import { EventStream } from './stream/event-stream';
     OutboxService,
     { provide: DomainEvents, useExisting: OutboxService },
     EventStream,
+    EndedSessions,
   ],
   exports: [DomainEvents, EventBus, OutboxRelay, EventStream],
 })

@@ -16,7 +16,7 @@ import {
 } from 'graphql';
 import { CloseCode, type Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { APP_CONFIG, type AppConfig, type Viewer } from '@commons/server-core';
 import { ErrorCode } from '@commons/shared-contracts';
 import { createErrorFormatter } from '../errors/error-formatter';
@@ -60,6 +60,8 @@ export class GraphqlWsServer implements OnModuleDestroy {
   private readonly documents = new Map<string, CheckedDocument>();
   private validated = 0;
   private readonly format: ReturnType<typeof createErrorFormatter>;
+  /** Open connections and the session each was opened with, to close them when that session ends. */
+  private readonly connections = new Map<WebSocket, Viewer>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -102,6 +104,9 @@ export class GraphqlWsServer implements OnModuleDestroy {
             return false;
           }
           ctx.extra.viewer = viewer;
+          const socket = ctx.extra.socket;
+          this.connections.set(socket, viewer);
+          socket.once('close', () => this.connections.delete(socket));
           return true;
         },
         onSubscribe: async (ctx, _id, payload) => {
@@ -180,6 +185,23 @@ export class GraphqlWsServer implements OnModuleDestroy {
     const forwarded = request.headers['x-forwarded-for'];
     const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
     return (this.config.trustProxy && first) || request.socket.remoteAddress || 'unknown';
+  }
+
+  /**
+   * Closes the open connections of ended sessions (a sign-out, a suspension), with the
+   * protocol's 4403 Forbidden: the client learns it must sign in again. Returns how many.
+   */
+  closeConnections(which: { accountId?: string; sessionId?: string; exceptSessionId?: string | null }, reason = 'Forbidden'): number {
+    let closed = 0;
+    for (const [socket, viewer] of this.connections) {
+      if (which.accountId !== undefined && viewer.accountId !== which.accountId) continue;
+      if (which.sessionId !== undefined && viewer.sessionId !== which.sessionId) continue;
+      if (which.exceptSessionId && viewer.sessionId === which.exceptSessionId) continue;
+      socket.close(CloseCode.Forbidden, reason);
+      this.connections.delete(socket);
+      closed++;
+    }
+    return closed;
   }
 
   /**
