@@ -18,7 +18,7 @@ export function RequireViewer({ children }: { children: (viewer: ViewerFieldsFra
   if (loading) {
     return (
       <Center h="100vh">
-        <Loader aria-label="Loading" />
+        <Loader role="status" aria-label="Loading" />
       </Center>
     );
   }

@@ -36,7 +36,7 @@ export function QueryState({
   if (loading) {
     return (
       <Center py="xl" aria-busy="true">
-        <Loader aria-label="Loading" />
+        <Loader role="status" aria-label="Loading" />
       </Center>
     );
   }
