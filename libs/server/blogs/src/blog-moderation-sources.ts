@@ -3,6 +3,7 @@ import { contentSummaryOf, DomainEvents, tableHistory, type ModeratedContentSour
 import { ForumContent } from '@commons/server-forums';
 import { BlogPostState, ContentKind, ModerationState } from '@commons/shared-contracts';
 import type { EntityManager } from 'typeorm';
+import { commentCreated, commentModerated, postModerated, postPublished } from './blog-events';
 import { BlogCommentEntity } from './entities/blog-comment.entity';
 import { BlogPostEntity } from './entities/blog-post.entity';
 
@@ -55,7 +56,7 @@ export class BlogModerationSources {
       }
       row.moderationState = state;
       await manager.save(row);
-      await this.events.record(manager, { type: 'blog.post.moderated', communityId: row.communityId, subjectId: row.id, payload: { state } });
+      await this.events.record(manager, postModerated(row, state));
     },
     restore: (manager, attempt) => this.restorePost(manager, attempt),
   };
@@ -82,7 +83,7 @@ export class BlogModerationSources {
       row.moderationState = state;
       await manager.save(row);
       if (state === ModerationState.Visible && options.firstAppearance) await manager.increment(BlogPostEntity, { id: row.postId }, 'commentCount', 1);
-      await this.events.record(manager, { type: 'blog.comment.moderated', communityId: row.communityId, subjectId: row.postId, payload: { commentId: row.id, state } });
+      await this.events.record(manager, commentModerated(row, state));
     },
     restore: (manager, attempt) => this.restoreComment(manager, attempt),
   };
@@ -118,12 +119,7 @@ export class BlogModerationSources {
     }
     Object.assign(row, { updatedAt: now, version: row.version + 1 });
     await manager.save(row);
-    await this.events.record(manager, {
-      type: 'blog.post.published',
-      communityId: row.communityId,
-      subjectId: row.id,
-      payload: { authorId: row.authorId, state: row.moderationState, publishedAt: (row.publishedAt ?? now).toISOString(), onAppeal: true },
-    });
+    await this.events.record(manager, postPublished(row, true));
     return true;
   }
 
@@ -149,12 +145,7 @@ export class BlogModerationSources {
     });
     await manager.insert(BlogCommentEntity, comment);
     await manager.increment(BlogPostEntity, { id: post.id }, 'commentCount', 1);
-    await this.events.record(manager, {
-      type: 'blog.comment.created',
-      communityId: post.communityId,
-      subjectId: post.id,
-      payload: { commentId: comment.id, parentId: comment.parentId, authorId: comment.authorId, state: comment.moderationState, onAppeal: true },
-    });
+    await this.events.record(manager, commentCreated(comment, true));
     return true;
   }
 }

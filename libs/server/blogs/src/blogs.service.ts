@@ -8,6 +8,7 @@ import { AccountEntity } from '@commons/server-identity';
 import { BlogAuthors, BlogPostState, ContentKind, ModerationState, slugFromName, UseCase } from '@commons/shared-contracts';
 import type { BlogPostPlacement } from './blog-moderation-sources';
 import { BlogAction, type BlogResource } from './blog-access';
+import { commentCreated, postPublished } from './blog-events';
 import { BlogRepository, type BlogPostRow } from './blog.repository';
 import { BlogCommentEntity } from './entities/blog-comment.entity';
 import { BlogPostEntity } from './entities/blog-post.entity';
@@ -174,12 +175,7 @@ export class BlogsService {
       row.updatedAt = now;
       row.version += 1;
       await manager.save(row);
-      await this.events.record(manager, {
-        type: 'blog.post.published',
-        communityId: row.communityId,
-        subjectId: row.id,
-        payload: { authorId: row.authorId, state: row.moderationState, publishedAt: row.publishedAt.toISOString() },
-      });
+      await this.events.record(manager, postPublished(row));
     });
     return this.get(viewer, { id: post.id });
   }
@@ -239,12 +235,7 @@ export class BlogsService {
         deletedAt: null,
         moderationState: moderation.state,
       });
-      await this.events.record(manager, {
-        type: 'blog.comment.created',
-        communityId: comment.communityId,
-        subjectId: post.id,
-        payload: { commentId: comment.id, parentId: comment.parentId, authorId: comment.authorId, state: comment.moderationState },
-      });
+      await this.events.record(manager, commentCreated(comment));
       await this.content.insert(manager, BlogCommentEntity, comment);
       if (moderation.state === ModerationState.Visible) await manager.increment(BlogPostEntity, { id: post.id }, 'commentCount', 1);
       return comment;

@@ -7,6 +7,7 @@ import { PostRevisionEntity } from './entities/post-revision.entity';
 import { ReplyEntity } from './entities/reply.entity';
 import { ThreadEntity } from './entities/thread.entity';
 import { countReply, newReplyRow, newThreadRow } from './forum-rows';
+import { replyCreated, replyModerated, threadCreated, threadModerated } from './forum-events';
 
 type Raw = Record<string, unknown>;
 
@@ -44,7 +45,7 @@ export class ForumModerationSources {
       }
       row.moderationState = state;
       await manager.save(row);
-      await this.events.record(manager, { type: 'forum.thread.moderated', communityId: row.communityId, subjectId: row.id, payload: { state } });
+      await this.events.record(manager, threadModerated(row, state));
     },
     restore: async (manager, attempt) => {
       const placement = attempt.placement as { categoryId?: string; kind?: ThreadKind; tags?: string[] };
@@ -68,12 +69,7 @@ export class ForumModerationSources {
         now,
       );
       await manager.insert(ThreadEntity, row);
-      await this.events.record(manager, {
-        type: 'forum.thread.created',
-        communityId: row.communityId,
-        subjectId: row.id,
-        payload: { categoryId: row.categoryId, authorId: row.authorId, state: row.moderationState, onAppeal: true },
-      });
+      await this.events.record(manager, threadCreated(row, true));
       return true;
     },
   };
@@ -105,7 +101,7 @@ export class ForumModerationSources {
         const thread = await manager.findOne(ThreadEntity, { where: { id: row.threadId }, lock: { mode: 'pessimistic_write' } });
         if (thread) await countReply(manager, thread, row.authorId, new Date());
       }
-      await this.events.record(manager, { type: 'forum.reply.moderated', communityId: row.communityId, subjectId: row.threadId, payload: { replyId: row.id, state } });
+      await this.events.record(manager, replyModerated(row, state));
     },
     restore: async (manager, attempt) => {
       const placement = attempt.placement as { threadId?: string; replyToId?: string | null };
@@ -127,12 +123,7 @@ export class ForumModerationSources {
       );
       await manager.insert(ReplyEntity, row);
       await countReply(manager, thread, attempt.authorId, now);
-      await this.events.record(manager, {
-        type: 'forum.reply.created',
-        communityId: row.communityId,
-        subjectId: thread.id,
-        payload: { replyId: row.id, authorId: row.authorId, state: row.moderationState, onAppeal: true },
-      });
+      await this.events.record(manager, replyCreated(row, true));
       return true;
     },
   };

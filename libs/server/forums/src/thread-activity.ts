@@ -2,14 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError, type Viewer } from '@commons/server-core';
 import { EventStream, type PublishedEvent } from '@commons/server-realtime';
 import { ThreadActivityKind, type ThreadActivityType } from './dto/thread-activity.type';
+import { ForumEvent } from './forum-events';
 import { toReplyType } from './forum.mapper';
 import { ThreadsService } from './threads.service';
 
 /** The events a thread's readers follow, and what each becomes for them. */
 const KINDS: Record<string, ThreadActivityKind> = {
-  'forum.reply.created': ThreadActivityKind.REPLY_ADDED,
-  'forum.reply.moderated': ThreadActivityKind.REPLY_CHANGED,
-  'forum.thread.moderated': ThreadActivityKind.THREAD_CHANGED,
+  [ForumEvent.ReplyCreated]: ThreadActivityKind.REPLY_ADDED,
+  [ForumEvent.ReplyModerated]: ThreadActivityKind.REPLY_CHANGED,
+  [ForumEvent.ThreadModerated]: ThreadActivityKind.THREAD_CHANGED,
 };
 
 /**

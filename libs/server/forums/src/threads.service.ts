@@ -11,6 +11,7 @@ import { ForumRepository, type ReplyRow, type ThreadRow } from './forum.reposito
 import { PostRevisionEntity } from './entities/post-revision.entity';
 import { ReplyEntity } from './entities/reply.entity';
 import { ThreadEntity } from './entities/thread.entity';
+import { replyCreated, threadCreated } from './forum-events';
 import { countReply, newReplyRow, newThreadRow } from './forum-rows';
 import type { AcceptAnswerInput, CreateThreadInput, EditReplyInput, EditThreadInput, ReplyInput } from './dto/forum.inputs';
 
@@ -95,12 +96,7 @@ export class ThreadsService {
         now,
       );
       // Recorded first, so the event rides on the thread's own INSERT.
-      await this.events.record(manager, {
-        type: 'forum.thread.created',
-        communityId: thread.communityId,
-        subjectId: thread.id,
-        payload: { categoryId, authorId: thread.authorId, state: thread.moderationState },
-      });
+      await this.events.record(manager, threadCreated(thread));
       await this.content.insert(manager, ThreadEntity, thread);
       return thread.id;
     });
@@ -176,12 +172,7 @@ export class ThreadsService {
         { id: replyId, threadId: row.id, communityId: row.communityId, authorId: viewer.accountId, replyToId: input.replyToId ?? null, body: input.body, bodyHtml, moderationState: moderation.state },
         now,
       );
-      await this.events.record(manager, {
-        type: 'forum.reply.created',
-        communityId: row.communityId,
-        subjectId: row.id,
-        payload: { replyId: created.id, authorId: created.authorId, state: created.moderationState },
-      });
+      await this.events.record(manager, replyCreated(created));
       await this.content.insert(manager, ReplyEntity, created);
       // A held reply counts in its thread once a moderator approves it.
       if (moderation.state === ModerationState.Visible) await countReply(manager, row, viewer.accountId, now);

@@ -2,15 +2,14 @@ import { Global, Module, type OnApplicationShutdown, type OnModuleInit } from '@
 import { ModuleRef } from '@nestjs/core';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { APP_CONFIG, DomainEvents, type AppConfig } from '@commons/server-core';
-import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { EventBus } from './bus/event-bus';
 import { PostgresEventBus } from './bus/postgres-event-bus';
 import { RedisEventBus } from './bus/redis-event-bus';
 import { OutboxEventEntity } from './entities/outbox-event.entity';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxService } from './outbox/outbox.service';
+import { poolOf } from './pool-of';
 import { EndedSessions } from './stream/ended-sessions';
 import { EventStream } from './stream/event-stream';
 
@@ -28,7 +27,7 @@ import { EventStream } from './stream/event-stream';
       provide: EventBus,
       inject: [APP_CONFIG, getDataSourceToken()],
       useFactory: (config: AppConfig, dataSource: DataSource): EventBus =>
-        config.redisUrl ? new RedisEventBus(config.redisUrl) : new PostgresEventBus(config.databaseUrl, (dataSource.driver as PostgresDriver).master as Pool),
+        config.redisUrl ? new RedisEventBus(config.redisUrl) : new PostgresEventBus(config.databaseUrl, poolOf(dataSource)),
     },
     OutboxRelay,
     OutboxService,

@@ -2,8 +2,8 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { EventBus, type PublishedEvent } from '../bus/event-bus';
+import { poolOf } from '../pool-of';
 
 /** Events published per transaction of the relay. */
 const BATCH = 500;
@@ -82,12 +82,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     } while (!this.stopped && (published === BATCH || this.again));
   }
 
-  /**
-   * The relay talks to the pool directly, not through TypeORM: its polling is not the requests'
-   * work, and must not show in the statements /metrics and the tests count per request.
-   */
+  /** The pool itself, not TypeORM: the relay's polling is not a request's work (see poolOf). */
   private get pool(): Pool {
-    return (this.dataSource.driver as PostgresDriver).master as Pool;
+    return poolOf(this.dataSource);
   }
 
   private async publishBatch(): Promise<number> {
