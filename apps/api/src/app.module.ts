@@ -12,6 +12,7 @@ import { ForumsModule } from '@commons/server-forums';
 import { BlogsModule } from '@commons/server-blogs';
 import { SearchModule } from '@commons/server-search';
 import { ModerationModule } from '@commons/server-moderation';
+import { NotificationsModule } from '@commons/server-notifications';
 import { RealtimeModule } from '@commons/server-realtime';
 import { DemoOrganisation } from './demo/demo-organisation';
 import { HealthController } from './health/health.controller';
@@ -54,6 +55,7 @@ export class AppModule {
         ForumsModule,
         BlogsModule,
         SearchModule,
+        NotificationsModule,
         GraphqlApiModule.forRoot({ imports: [IdentityModule] }),
         MetricsModule.forRoot(config),
       ],

@@ -1,6 +1,7 @@
 import { Audience, PlatformRole } from '@commons/shared-contracts';
 import { EventBus, EventStream, OutboxRelay, PostgresEventBus, RedisEventBus, type PublishedEvent } from '@commons/server-realtime';
 import { connectWs, TEST_ORIGIN, TEST_PASSWORD } from '@commons/server-testing';
+import { ThreadActivity } from '@commons/server-forums';
 import { Pool } from 'pg';
 import type { TestApp } from '@commons/server-testing';
 import { startTestApp } from './test/test-app';
@@ -74,8 +75,9 @@ describe('realtime: outbox, relay and event bus', () => {
     expect(rows).toEqual([
       { type: 'forum.thread.created', published: true },
       { type: 'forum.reply.created', published: true },
+      { type: 'forum.thread.state-changed', published: true },
     ]);
-    expect(bus.seen.filter((e) => e.subjectId === thread.id).map((e) => e.type)).toEqual(['forum.thread.created', 'forum.reply.created']);
+    expect(bus.seen.filter((e) => e.subjectId === thread.id).map((e) => e.type)).toEqual(['forum.thread.created', 'forum.reply.created', 'forum.thread.state-changed']);
     bus.stop();
   });
 
@@ -155,7 +157,7 @@ describe('realtime: outbox, relay and event bus', () => {
       return (value as { data: Activity }).data.threadActivity;
     };
     // Subscribed on the server (the stream knows all three) before anything is posted.
-    while (stream.size.watchers < 3) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (api.app.get<ThreadActivity>(ThreadActivity).readers < 3) await new Promise((resolve) => setTimeout(resolve, 10));
 
     const first = (await poster.client.data<{ replyToThread: { id: string } }>(REPLY, { input: { threadId: thread.id, body: 'First **live** reply.' } })).replyToThread;
     for (const s of [forReader, forPoster, forManager]) {

@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@commons/server-core';
 import { StatementCounter } from '@commons/server-database';
-import { GraphqlWsServer } from '@commons/server-graphql';
+import { GraphqlWsServer, subscriptionExecutions } from '@commons/server-graphql';
 import { GraphqlValidationsPlugin } from './graphql-validations.plugin';
 import { PROMETHEUS_CONTENT_TYPE, toPrometheusText, type MetricFamily } from './prometheus-text';
 
@@ -61,6 +61,15 @@ export class MetricsController {
         samples: [
           { labels: { transport: 'http' }, value: this.validations.total },
           { labels: { transport: 'ws' }, value: this.modules.get(GraphqlWsServer, { strict: false }).validations },
+        ],
+      },
+      {
+        name: 'commons_subscription_events_total',
+        help: 'Subscription events delivered to subscribers (outcome=delivered), and GraphQL executions they took (outcome=executed): one per class of subscribers who see an event alike.',
+        type: 'counter',
+        samples: [
+          { labels: { outcome: 'delivered' }, value: subscriptionExecutions.delivered },
+          { labels: { outcome: 'executed' }, value: subscriptionExecutions.executed },
         ],
       },
       {

@@ -34,12 +34,13 @@ export class BlogsModule implements OnModuleInit {
     this.moderated.register(this.sources.comments);
     // Published posts and comments take reactions like forum posts.
     this.reactionTargets.register(async (manager, id) => {
-      const rows: Array<{ id: string; community_id: string; deleted: boolean }> = await manager.query(
-        `SELECT id, community_id, state <> 'PUBLISHED' AS deleted FROM blog_posts WHERE id = $1
-         UNION ALL SELECT id, community_id, deleted_at IS NOT NULL FROM blog_comments WHERE id = $1`,
+      const rows: Array<{ id: string; community_id: string; author_id: string; subject_id: string; deleted: boolean }> = await manager.query(
+        `SELECT id, community_id, author_id, id AS subject_id, state <> 'PUBLISHED' AS deleted FROM blog_posts WHERE id = $1
+         UNION ALL SELECT id, community_id, author_id, post_id, deleted_at IS NOT NULL FROM blog_comments WHERE id = $1`,
         [id],
       );
-      return rows[0] ? { id: rows[0].id, communityId: rows[0].community_id, deleted: rows[0].deleted } : null;
+      const row = rows[0];
+      return row ? { id: row.id, communityId: row.community_id, authorId: row.author_id, subjectId: row.subject_id, deleted: row.deleted } : null;
     });
   }
 }

@@ -25,6 +25,35 @@ interface AccessRow {
   invited: boolean;
 }
 
+type FactsRow = AccessRow & { audiences: string; visibility: CommunityAccess['visibility']; lifecycle: CommunityLifecycle };
+
+/** The access facts of community `c` (joined to its membership `m`) for the account `account`; `$3` is now. */
+function accessFactsColumns(account: string): string {
+  return `c.id, c.audiences::text[] AS audiences, c.visibility, c.lifecycle, m.role, m.joined_at,
+          EXISTS (SELECT 1 FROM community_bans b
+                   WHERE b.community_id = c.id AND b.account_id = ${account} AND b.lifted_at IS NULL
+                     AND (b.ends_at IS NULL OR b.ends_at > $3)) AS banned,
+          EXISTS (SELECT 1 FROM community_cohorts cc JOIN cohort_members cm ON cm.cohort_id = cc.cohort_id
+                   WHERE cc.community_id = c.id AND cm.account_id = ${account}) AS in_cohort,
+          EXISTS (SELECT 1 FROM community_invitations i
+                   WHERE i.community_id = c.id AND i.status = 'PENDING'
+                     AND (i.account_id = ${account} OR (i.account_id IS NULL AND i.email = (SELECT email FROM accounts WHERE id = ${account})))) AS invited`;
+}
+
+function toAccess(r: FactsRow): CommunityAccess {
+  return {
+    communityId: r.id,
+    audiences: r.audiences as unknown as CommunityAccess['audiences'],
+    visibility: r.visibility,
+    lifecycle: r.lifecycle,
+    role: r.role,
+    joinedAt: r.joined_at,
+    banned: r.banned,
+    inCohort: r.in_cohort,
+    invited: r.invited,
+  };
+}
+
 /** Community queries: the only place with SQL about communities, their visibility and their counts. */
 @Injectable()
 export class CommunityRepository {
@@ -47,38 +76,29 @@ export class CommunityRepository {
   /** The viewer's membership, ban, cohort and invitation facts for each community, in one statement. */
   async accessFacts(viewer: Viewer, ids: readonly string[]): Promise<Map<string, CommunityAccess>> {
     if (ids.length === 0) return new Map();
-    const rows: Array<AccessRow & { audiences: string; visibility: CommunityAccess['visibility']; lifecycle: CommunityLifecycle }> =
-      await this.dataSource.query(
-        `SELECT c.id, c.audiences::text[] AS audiences, c.visibility, c.lifecycle, m.role, m.joined_at,
-                EXISTS (SELECT 1 FROM community_bans b
-                         WHERE b.community_id = c.id AND b.account_id = $1 AND b.lifted_at IS NULL
-                           AND (b.ends_at IS NULL OR b.ends_at > $3)) AS banned,
-                EXISTS (SELECT 1 FROM community_cohorts cc JOIN cohort_members cm ON cm.cohort_id = cc.cohort_id
-                         WHERE cc.community_id = c.id AND cm.account_id = $1) AS in_cohort,
-                EXISTS (SELECT 1 FROM community_invitations i
-                         WHERE i.community_id = c.id AND i.status = 'PENDING'
-                           AND (i.account_id = $1 OR (i.account_id IS NULL AND i.email = (SELECT email FROM accounts WHERE id = $1)))) AS invited
-           FROM communities c
-           LEFT JOIN community_memberships m ON m.community_id = c.id AND m.account_id = $1
-          WHERE c.id = ANY($2::uuid[])`,
-        [viewer.accountId, ids, this.clock.now()],
-      );
-    return new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          communityId: r.id,
-          audiences: r.audiences as unknown as CommunityAccess['audiences'],
-          visibility: r.visibility,
-          lifecycle: r.lifecycle,
-          role: r.role,
-          joinedAt: r.joined_at,
-          banned: r.banned,
-          inCohort: r.in_cohort,
-          invited: r.invited,
-        },
-      ]),
+    const rows: FactsRow[] = await this.dataSource.query(
+      `SELECT ${accessFactsColumns('$1')} FROM communities c
+         LEFT JOIN community_memberships m ON m.community_id = c.id AND m.account_id = $1
+        WHERE c.id = ANY($2::uuid[])`,
+      [viewer.accountId, ids, this.clock.now()],
     );
+    return new Map(rows.map((r) => [r.id, toAccess(r)]));
+  }
+
+  /**
+   * The same facts about one community for many accounts, in one statement: realtime delivery
+   * authorizes each event for every subscriber at once, not with a query per subscriber.
+   */
+  async accessFactsOfAccounts(communityId: string, accountIds: readonly string[]): Promise<Map<string, CommunityAccess>> {
+    if (accountIds.length === 0) return new Map();
+    const rows: Array<FactsRow & { account_id: string }> = await this.dataSource.query(
+      `SELECT acc.id AS account_id, ${accessFactsColumns('acc.id')}
+         FROM unnest($1::uuid[]) AS acc(id) CROSS JOIN communities c
+         LEFT JOIN community_memberships m ON m.community_id = c.id AND m.account_id = acc.id
+        WHERE c.id = $2`,
+      [accountIds, communityId, this.clock.now()],
+    );
+    return new Map(rows.map((r) => [r.account_id, toAccess(r)]));
   }
 
   /** The community a slug names now, following renamed slugs. */

@@ -7,6 +7,7 @@ import {
   AuthorizationService,
   Clock,
   ConflictError,
+  DomainEvents,
   ForbiddenError,
   NotFoundError,
   uuidv7,
@@ -52,6 +53,7 @@ export class MembershipsService {
     private readonly authorization: AuthorizationService,
     private readonly history: MembershipHistory,
     private readonly audit: AuditTrail,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
   ) {}
 
@@ -82,9 +84,10 @@ export class MembershipsService {
       if (await manager.exists(JoinRequestEntity, { where: { communityId: input.communityId, accountId: viewer.accountId, status: JoinRequestStatus.Pending } })) {
         throw pending();
       }
+      const id = uuidv7();
       try {
         await manager.insert(JoinRequestEntity, {
-          id: uuidv7(),
+          id,
           communityId: input.communityId,
           accountId: viewer.accountId,
           message: input.message ?? null,
@@ -97,6 +100,8 @@ export class MembershipsService {
       } catch (error) {
         throw (error as { code?: string }).code === '23505' ? pending() : error;
       }
+      // The community's managers hear of it.
+      await this.events.record(manager, { type: 'community.join-request.created', communityId: input.communityId, subjectId: id, payload: { requestId: id, accountId: viewer.accountId } });
     });
     return this.communities.visible(viewer, input.communityId);
   }
@@ -133,6 +138,12 @@ export class MembershipsService {
         decisionReason: input.reason ?? null,
       });
       await manager.save(current);
+      await this.events.record(manager, {
+        type: 'community.join-request.decided',
+        communityId: current.communityId,
+        subjectId: current.id,
+        payload: { requestId: current.id, accountId: current.accountId, approved: input.approve, by: viewer.accountId },
+      });
       return current;
     });
   }
@@ -180,6 +191,15 @@ export class MembershipsService {
       });
       await manager.insert(CommunityInvitationEntity, invitation);
       await this.recordInvitation(manager, viewer, 'member.invite', invitation, null, { status: invitation.status });
+      // An address with no account yet has nobody to tell in the platform.
+      if (invitation.accountId) {
+        await this.events.record(manager, {
+          type: 'community.invitation.created',
+          communityId: invitation.communityId,
+          subjectId: invitation.id,
+          payload: { invitationId: invitation.id, accountId: invitation.accountId, invitedById: viewer.accountId, role: invitation.role },
+        });
+      }
       return invitation;
     });
   }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, NotFoundError, type Viewer } from '@commons/server-core';
+import { Clock, DomainEvents, NotFoundError, type Viewer } from '@commons/server-core';
 import { ForumAction } from './forum-access';
 import { ForumContent } from './forum-content';
+import { reactionChanged } from './forum-events';
 import { ForumRepository } from './forum.repository';
 import { FollowEntity, FollowTarget } from './entities/follow.entity';
 import { ForumCategoryEntity } from './entities/forum-category.entity';
@@ -23,13 +24,14 @@ export class EngagementService {
     private readonly repository: ForumRepository,
     private readonly targets: ReactionTargets,
     private readonly clock: Clock,
+    private readonly events: DomainEvents,
   ) {
     // Threads and replies are the forums' own reactable things.
     targets.register(async (manager, id) => {
-      const post =
-        (await manager.findOne(ThreadEntity, { where: { id }, select: { id: true, communityId: true, deletedAt: true } })) ??
-        (await manager.findOne(ReplyEntity, { where: { id }, select: { id: true, communityId: true, deletedAt: true } }));
-      return post ? { id: post.id, communityId: post.communityId, deleted: post.deletedAt !== null } : null;
+      const thread = await manager.findOne(ThreadEntity, { where: { id }, select: { id: true, communityId: true, authorId: true, deletedAt: true } });
+      if (thread) return { id, communityId: thread.communityId, authorId: thread.authorId, subjectId: id, deleted: thread.deletedAt !== null };
+      const reply = await manager.findOne(ReplyEntity, { where: { id }, select: { id: true, communityId: true, authorId: true, threadId: true, deletedAt: true } });
+      return reply ? { id, communityId: reply.communityId, authorId: reply.authorId, subjectId: reply.threadId, deleted: reply.deletedAt !== null } : null;
     });
   }
 
@@ -40,14 +42,18 @@ export class EngagementService {
     const access = await this.content.readable(viewer, target.communityId, 'The post');
     this.content.assert(viewer, ForumAction.Post, access, undefined, 'You cannot react in this community.');
     await this.dataSource.transaction(async (manager) => {
+      let changed: boolean;
       if (input.on && !target.deleted) {
-        await manager.query(
-          `INSERT INTO forum_reactions (target_id, account_id, kind, community_id, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        const inserted: unknown[] = await manager.query(
+          `INSERT INTO forum_reactions (target_id, account_id, kind, community_id, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1`,
           [target.id, viewer.accountId, input.kind, target.communityId, this.clock.now()],
         );
+        changed = inserted.length > 0;
       } else {
-        await manager.delete(ReactionEntity, { targetId: target.id, accountId: viewer.accountId, kind: input.kind });
+        changed = Boolean((await manager.delete(ReactionEntity, { targetId: target.id, accountId: viewer.accountId, kind: input.kind })).affected);
       }
+      // Only a real change is news: reacting twice the same way tells nobody anything.
+      if (changed) await this.events.record(manager, reactionChanged(target, viewer.accountId, input.kind, input.on && !target.deleted));
     });
     return this.repository.reactions(viewer.accountId, target.id);
   }

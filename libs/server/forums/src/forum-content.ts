@@ -32,7 +32,13 @@ export class ForumContent {
 
   /** Content awaiting review (or rejected) exists only for its author and the community's moderators. */
   assertSees(viewer: Viewer, access: CommunityAccess, authorId: string, state: ModerationState, what: string): void {
-    if (state !== ModerationState.Visible && authorId !== viewer.accountId && !this.can(viewer, ForumAction.Moderate, access)) throw new NotFoundError(what);
+    if (!this.sees(viewer, access, authorId, state)) throw new NotFoundError(what);
+  }
+
+  /** Whether the viewer may read a post in this state: the community's content, and not held from them. */
+  sees(viewer: Viewer, access: CommunityAccess, authorId: string, state: ModerationState): boolean {
+    if (!this.can(viewer, ForumAction.Read, access)) return false;
+    return state === ModerationState.Visible || authorId === viewer.accountId || this.can(viewer, ForumAction.Moderate, access);
   }
 
   assert(viewer: Viewer, action: string, access: CommunityAccess, authorId?: string, refusal?: string): void {

@@ -208,6 +208,24 @@ export class ForumRepository {
     return rows[0] ? toReplyRow(rows[0]) : null;
   }
 
+  /** What deciding who may read a thread needs, without anyone's reactions (realtime delivery). */
+  async threadFacts(id: string): Promise<{ communityId: string; authorId: string; moderationState: ModerationState } | null> {
+    const rows: Array<{ community_id: string; author_id: string; moderation_state: ModerationState }> = await this.dataSource.query(
+      'SELECT community_id, author_id, moderation_state FROM forum_threads WHERE id = $1',
+      [id],
+    );
+    return rows[0] ? { communityId: rows[0].community_id, authorId: rows[0].author_id, moderationState: rows[0].moderation_state } : null;
+  }
+
+  /** Which of `accountIds` reacted to a post, and how: one statement for every subscriber of an event. */
+  async reactionsBy(targetId: string, accountIds: readonly string[]): Promise<Map<string, ReactionKind[]>> {
+    const rows: Array<{ account_id: string; kinds: ReactionKind[] }> = await this.dataSource.query(
+      'SELECT account_id, array_agg(kind::text ORDER BY kind) AS kinds FROM forum_reactions WHERE target_id = $1 AND account_id = ANY($2::uuid[]) GROUP BY account_id',
+      [targetId, accountIds],
+    );
+    return new Map(rows.map((r) => [r.account_id, r.kinds]));
+  }
+
   /**
    * The tags of a community's threads, most used first, for suggestions: tags starting with
    * `prefix` (already normalised), then tags with a word starting with it ("flags" finds

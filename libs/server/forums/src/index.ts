@@ -6,3 +6,4 @@ export { ForumContent } from './forum-content';
 export { ReactionTargets, reactionSummarySql } from './reaction-targets';
 export { ForumRepository } from './forum.repository';
 export { ThreadViews } from './thread-views';
+export { ThreadActivity } from './thread-activity';

@@ -6,6 +6,10 @@ export interface ReactionTarget {
   id: string;
   communityId: string;
   deleted: boolean;
+  /** Whose post it is (their notifications say who reacted). */
+  authorId: string;
+  /** What its readers subscribe to: the thread of a reply, the blog post of a comment, else itself. */
+  subjectId: string;
 }
 
 export type ReactionTargetLocator = (manager: EntityManager, id: string) => Promise<ReactionTarget | null>;

@@ -1,5 +1,5 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Float, ID, Resolver, Subscription } from '@nestjs/graphql';
 import { PlatformAction, type Viewer } from '@commons/server-core';
 import { Authorize, CurrentViewer, RequestLoaders, type GraphqlContext } from '@commons/server-graphql';
 import { ThreadActivityType } from './dto/thread-activity.type';
@@ -25,8 +25,14 @@ export class ThreadActivityResolver {
   async threadActivity(
     @CurrentViewer() viewer: Viewer,
     @Args('threadId', { type: () => ID }, ParseUUIDPipe) threadId: string,
+    @Args('since', {
+      type: () => Float,
+      nullable: true,
+      description: 'The last sequence you saw: what you missed since is sent first (or REFETCH when it is no longer kept).',
+    })
+    since: number | null,
   ): Promise<AsyncIterator<ThreadActivityType>> {
     await this.threads.get(viewer, threadId);
-    return this.activity.follow(viewer, threadId);
+    return this.activity.follow(viewer, threadId, since ?? null);
   }
 }

@@ -11,7 +11,7 @@ import { ForumRepository, type ReplyRow, type ThreadRow } from './forum.reposito
 import { PostRevisionEntity } from './entities/post-revision.entity';
 import { ReplyEntity } from './entities/reply.entity';
 import { ThreadEntity } from './entities/thread.entity';
-import { replyCreated, threadCreated } from './forum-events';
+import { answerAccepted, replyCreated, replyEdited, threadCreated, threadEdited, threadStateChanged } from './forum-events';
 import { countReply, newReplyRow, newThreadRow } from './forum-rows';
 import type { AcceptAnswerInput, CreateThreadInput, EditReplyInput, EditThreadInput, ReplyInput } from './dto/forum.inputs';
 
@@ -128,6 +128,7 @@ export class ThreadsService {
       });
       Object.assign(row, { title, body, bodyHtml: await this.content.renderPost(manager, row.communityId, row.id, body), tags: tags ?? row.tags, editedAt: this.clock.now(), version: row.version + 1 });
       await manager.save(row);
+      await this.events.record(manager, threadEdited(row, viewer.accountId));
     });
     return this.get(viewer, thread.id);
   }
@@ -140,6 +141,7 @@ export class ThreadsService {
       const row = await this.lockThread(manager, thread.id);
       if (row.deletedAt) return;
       await manager.update(ThreadEntity, row.id, { deletedAt: this.clock.now() });
+      await this.events.record(manager, threadEdited(row, viewer.accountId, true));
       if (viewer.accountId !== row.authorId) await this.recordRemoval(manager, viewer, ContentKind.ForumThread, row.id, row.communityId, row.authorId);
     });
     return this.get(viewer, thread.id);
@@ -202,6 +204,7 @@ export class ThreadsService {
       });
       Object.assign(row, { body: input.body, bodyHtml: await this.content.renderPost(manager, row.communityId, row.id, input.body), editedAt: this.clock.now(), version: row.version + 1 });
       await manager.save(row);
+      await this.events.record(manager, replyEdited(row, viewer.accountId));
       return row;
     });
     return { reply: edited, access };
@@ -218,7 +221,11 @@ export class ThreadsService {
       if (!row.deletedAt) {
         row.deletedAt = this.clock.now();
         await manager.save(row);
-        if (thread.acceptedReplyId === row.id) await manager.update(ThreadEntity, thread.id, { acceptedReplyId: null });
+        await this.events.record(manager, replyEdited(row, viewer.accountId, true));
+        if (thread.acceptedReplyId === row.id) {
+          await manager.update(ThreadEntity, thread.id, { acceptedReplyId: null });
+          await this.events.record(manager, threadEdited(thread, viewer.accountId));
+        }
         if (viewer.accountId !== row.authorId) await this.recordRemoval(manager, viewer, ContentKind.ForumReply, row.id, row.communityId, row.authorId);
       }
       return row;
@@ -238,10 +245,12 @@ export class ThreadsService {
       if (reply.deletedAt) throw ValidationError.field('replyId', 'This reply was deleted.');
       if (reply.moderationState !== ModerationState.Visible) throw ValidationError.field('replyId', 'This reply is awaiting review.');
       const now = this.clock.now();
+      if (row.acceptedReplyId === reply.id) return;
       row.acceptedReplyId = reply.id;
       row.resolvedAt = row.resolvedAt ?? now;
       row.lastActivityAt = now;
       await manager.save(row);
+      await this.events.record(manager, answerAccepted(row, reply, viewer.accountId));
     });
     return this.get(viewer, thread.id);
   }
@@ -292,6 +301,7 @@ export class ThreadsService {
       const after = state();
       if (JSON.stringify(before) === JSON.stringify(after)) return;
       await manager.save(row);
+      await this.events.record(manager, threadStateChanged(row, viewer.accountId));
       await this.audit.record(manager, auditActorOf(viewer), { action, targetKind: ContentKind.ForumThread, targetId: row.id, communityId: row.communityId, before, after });
     });
     return this.get(viewer, thread.id);

@@ -7,6 +7,7 @@ export * from './pagination/cursor';
 export * from './limits/graphql-limits';
 export * from './errors/error-formatter';
 export * from './realtime/graphql-ws.server';
+export * from './realtime/shared-execution';
 export * from './authorization/viewer.decorator';
 export * from './loaders/request-loaders';
 export * from './inputs/input-helpers';

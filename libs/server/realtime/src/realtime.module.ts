@@ -7,6 +7,8 @@ import { EventBus } from './bus/event-bus';
 import { PostgresEventBus } from './bus/postgres-event-bus';
 import { RedisEventBus } from './bus/redis-event-bus';
 import { OutboxEventEntity } from './entities/outbox-event.entity';
+import { EventConsumers } from './outbox/event-consumers';
+import { EventHistory } from './outbox/event-history';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxService } from './outbox/outbox.service';
 import { poolOf } from './pool-of';
@@ -29,13 +31,15 @@ import { EventStream } from './stream/event-stream';
       useFactory: (config: AppConfig, dataSource: DataSource): EventBus =>
         config.redisUrl ? new RedisEventBus(config.redisUrl) : new PostgresEventBus(config.databaseUrl, poolOf(dataSource)),
     },
+    EventConsumers,
+    EventHistory,
     OutboxRelay,
     OutboxService,
     { provide: DomainEvents, useExisting: OutboxService },
     EventStream,
     EndedSessions,
   ],
-  exports: [DomainEvents, EventBus, OutboxRelay, EventStream],
+  exports: [DomainEvents, EventBus, EventConsumers, EventHistory, OutboxRelay, EventStream],
 })
 export class RealtimeModule implements OnModuleInit, OnApplicationShutdown {
   constructor(private readonly modules: ModuleRef) {}

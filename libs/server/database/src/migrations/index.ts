@@ -11,6 +11,7 @@ import { Moderation1795451776765 } from './1795451776765-moderation';
 import { DryRunHeartbeat1795458947035 } from './1795458947035-dry-run-heartbeat';
 import { DecisionsWithoutCommunityIndex1796422507248 } from './1796422507248-decisions-without-community-index';
 import { Outbox1796424624947 } from './1796424624947-outbox';
+import { Notifications1796434384386 } from './1796434384386-notifications';
 import { ReadPathIndexes1795443900000 } from './1795443900000-read-path-indexes';
 
 /**
@@ -31,4 +32,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   DryRunHeartbeat1795458947035,
   DecisionsWithoutCommunityIndex1796422507248,
   Outbox1796424624947,
+  Notifications1796434384386,
 ];

@@ -7,11 +7,12 @@ export enum ThreadActivityKind {
   REPLY_ADDED = 'REPLY_ADDED',
   REPLY_CHANGED = 'REPLY_CHANGED',
   THREAD_CHANGED = 'THREAD_CHANGED',
+  REFETCH = 'REFETCH',
 }
 
 registerEnumType(ThreadActivityKind, {
   name: 'ThreadActivityKind',
-  description: 'REPLY_ADDED: a reply you may read appeared (posted, or approved). REPLY_CHANGED: a reply changed state. THREAD_CHANGED: the thread changed; fetch it again.',
+  description: 'REPLY_ADDED: a reply you may read appeared (posted, or approved). REPLY_CHANGED: a reply changed state. THREAD_CHANGED: the thread changed; fetch it again. REFETCH: events after `since` are no longer kept; fetch the thread again.',
 });
 
 @ObjectType('ThreadActivity', { description: 'Something that happened in a thread, delivered only when you may see it.' })

@@ -24,6 +24,7 @@ import { VIEWER_RESOLVER, type GraphqlContext, type ViewerResolver } from '../gr
 import { limitParseOptions, limitValidationRules } from '../limits/graphql-limits';
 import { resolveViewer } from '../resolve-viewer';
 import { RequestLoaders } from '../loaders/request-loaders';
+import { subscribeSharingResults } from './shared-execution';
 
 /** What this server keeps per connection, next to graphql-ws's own socket and request. */
 interface ConnectionExtra extends Record<PropertyKey, unknown> {
@@ -97,6 +98,7 @@ export class GraphqlWsServer implements OnModuleDestroy {
       {
         schema: () => this.schemaHost.schema,
         connectionInitWaitTimeout: 5_000,
+        subscribe: subscribeSharingResults,
         onConnect: async (ctx) => {
           const viewer = await resolveViewer(this.viewers, ctx.extra.request.headers.cookie).catch(() => null);
           if (!viewer) {

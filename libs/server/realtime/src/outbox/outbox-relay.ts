@@ -1,9 +1,11 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
+import type { DomainEvent } from '@commons/server-core';
 import { EventBus, type PublishedEvent } from '../bus/event-bus';
 import { poolOf } from '../pool-of';
+import { EventConsumers, type ConsumerTransaction } from './event-consumers';
 
 /** Events published per transaction of the relay. */
 const BATCH = 500;
@@ -15,7 +17,7 @@ const CLEANUP_MS = 10 * 60_000;
 /** One relay publishes at a time, across instances: events leave in sequence order. */
 const RELAY_LOCK = "hashtext('commons_outbox_relay')";
 
-interface OutboxRow {
+export interface OutboxRow {
   seq: string;
   type: string;
   community_id: string | null;
@@ -40,6 +42,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly bus: EventBus,
+    private readonly consumers: EventConsumers,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -102,7 +105,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           `SELECT seq, type, community_id, subject_id, payload, created_at FROM outbox_events WHERE published_at IS NULL ORDER BY seq LIMIT ${BATCH}`,
         );
         if (rows.length > 0) {
-          await this.bus.publish(rows.map(publishedEventOf));
+          const events = rows.map(publishedEventOf);
+          await this.consume(client, events);
+          await this.bus.publish(events);
           await client.query('UPDATE outbox_events SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
           published = rows.length;
         }
@@ -117,6 +122,36 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
+  /**
+   * Runs every consumer on the batch, each behind a savepoint: a consumer's failure is logged
+   * and its work for the batch dropped, but never holds back delivery to everyone else.
+   */
+  private async consume(client: PoolClient, events: readonly PublishedEvent[]): Promise<void> {
+    for (const consumer of this.consumers.all) {
+      const caused: DomainEvent[] = [];
+      const tx: ConsumerTransaction = {
+        query: async <R>(text: string, params?: unknown[]) => (await client.query(text, params)).rows as R[],
+        record: (...more) => caused.push(...more),
+      };
+      await client.query('SAVEPOINT consumer');
+      try {
+        await consumer.consume(tx, events);
+        if (caused.length > 0) {
+          await client.query(
+            `INSERT INTO outbox_events (type, community_id, subject_id, payload)
+             SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::jsonb[])`,
+            [caused.map((e) => e.type), caused.map((e) => e.communityId), caused.map((e) => e.subjectId), caused.map((e) => JSON.stringify(e.payload))],
+          );
+          this.again = true;
+        }
+        await client.query('RELEASE SAVEPOINT consumer');
+      } catch (error) {
+        await client.query('ROLLBACK TO SAVEPOINT consumer');
+        this.logger.error({ err: error, consumer: consumer.name, from: events[0]?.seq, to: events.at(-1)?.seq }, 'An event consumer failed; its work for these events was dropped');
+      }
+    }
+  }
+
   private async removeOld(): Promise<void> {
     try {
       await this.pool.query(`DELETE FROM outbox_events WHERE published_at < now() - interval '${RETENTION_HOURS} hours'`);
@@ -126,7 +161,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 }
 
-function publishedEventOf(row: OutboxRow): PublishedEvent {
+export function publishedEventOf(row: OutboxRow): PublishedEvent {
   return {
     seq: Number(row.seq),
     type: row.type,

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { EventBus, type PublishedEvent } from '../bus/event-bus';
+import { Mailbox } from './mailbox';
 
 /** Events a slow subscriber may have waiting before it is ended (its client resubscribes and refetches). */
 const MAX_WAITING = 100;
@@ -10,8 +11,9 @@ interface Watcher {
 }
 
 /**
- * This instance's subscriptions to events about one subject (a thread, a post, an account): the
- * bus delivers each event once, and it is routed here to the watchers of its subject only.
+ * This instance's subscriptions to events about one subject (a thread, a post, an account) or
+ * one community: the bus delivers each event once, and it is routed here to the watchers of
+ * its subject and of its community only.
  */
 @Injectable()
 export class EventStream implements OnModuleInit {
@@ -22,8 +24,8 @@ export class EventStream implements OnModuleInit {
 
   onModuleInit(): void {
     this.bus.listen((event) => {
-      if (!event.subjectId) return;
-      for (const watcher of this.watchers.get(event.subjectId) ?? []) if (watcher.types.has(event.type)) watcher.push(event);
+      if (event.subjectId) this.route(event.subjectId, event);
+      if (event.communityId) this.route(communityKey(event.communityId), event);
     });
   }
 
@@ -39,55 +41,33 @@ export class EventStream implements OnModuleInit {
    * the consumer falls more than MAX_WAITING events behind; ending the iteration unsubscribes.
    */
   watch(subjectId: string, types: readonly string[]): AsyncIterableIterator<PublishedEvent> {
-    const waiting: PublishedEvent[] = [];
-    let wake: (() => void) | null = null;
-    let failure: Error | null = null;
-    let done = false;
-    const watcher: Watcher = {
-      types: new Set(types),
-      push: (event) => {
-        if (waiting.length >= MAX_WAITING) {
-          failure ??= new Error('Too many events waiting for this subscription; subscribe again.');
-          this.logger.warn({ subjectId }, 'A subscriber fell too far behind and was ended');
-        } else {
-          waiting.push(event);
-        }
-        wake?.();
-      },
-    };
-    const set = this.watchers.get(subjectId) ?? new Set<Watcher>();
-    set.add(watcher);
-    this.watchers.set(subjectId, set);
-    const stop = () => {
-      done = true;
-      set.delete(watcher);
-      if (set.size === 0 && this.watchers.get(subjectId) === set) this.watchers.delete(subjectId);
-      wake?.();
-    };
-    const iterator: AsyncIterableIterator<PublishedEvent> = {
-      [Symbol.asyncIterator]: () => iterator,
-      next: async () => {
-        for (;;) {
-          if (failure) {
-            stop();
-            throw failure;
-          }
-          const event = waiting.shift();
-          if (event) return { value: event, done: false };
-          if (done) return { value: undefined, done: true };
-          await new Promise<void>((resolve) => (wake = resolve));
-          wake = null;
-        }
-      },
-      return: async () => {
-        stop();
-        return { value: undefined, done: true };
-      },
-      throw: async (error: unknown) => {
-        stop();
-        throw error;
-      },
-    };
-    return iterator;
+    return this.add(subjectId, types);
   }
+
+  /** The events of `types` in one community, as `watch` does for a subject. */
+  watchCommunity(communityId: string, types: readonly string[]): AsyncIterableIterator<PublishedEvent> {
+    return this.add(communityKey(communityId), types);
+  }
+
+  private route(key: string, event: PublishedEvent): void {
+    for (const watcher of this.watchers.get(key) ?? []) if (watcher.types.has(event.type)) watcher.push(event);
+  }
+
+  private add(key: string, types: readonly string[]): AsyncIterableIterator<PublishedEvent> {
+    const set = this.watchers.get(key) ?? new Set<Watcher>();
+    const watcher: Watcher = { types: new Set(types), push: (event) => mailbox.push(event) };
+    const mailbox = new Mailbox<PublishedEvent>(MAX_WAITING, (reason) => {
+      if (reason === 'overflowed') this.logger.warn({ key }, 'A subscriber fell too far behind and was ended');
+      set.delete(watcher);
+      if (set.size === 0 && this.watchers.get(key) === set) this.watchers.delete(key);
+    });
+    set.add(watcher);
+    this.watchers.set(key, set);
+    return mailbox;
+  }
+}
+
+/** Subjects are uuids; a community's watchers are kept apart from those of a subject with the same id. */
+function communityKey(communityId: string): string {
+  return `community:${communityId}`;
 }

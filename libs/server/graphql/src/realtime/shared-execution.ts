@@ -1,0 +1,75 @@
+import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+
+/** Event payloads whose result is the same for every subscriber they are given to with the same operation. */
+const shared = new WeakSet<object>();
+/** Per shared payload: the result of each distinct operation (document, name, variables) run on it. */
+const results = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+const documentIds = new WeakMap<DocumentNode, number>();
+let nextDocumentId = 1;
+
+/** Subscription events delivered, and executions they took (fewer when shared): for /metrics and tests. */
+export const subscriptionExecutions = { delivered: 0, executed: 0 };
+
+/**
+ * Marks a subscription event as shaped for a whole class of subscribers (the same visibility
+ * and the same viewer-dependent answers): the operation runs once on it, and every subscriber
+ * of that class with the same operation text and variables gets that one result. A resolver
+ * that answers differently per viewer must make the viewer's difference part of the class.
+ */
+export function shareExecution<T extends object>(payload: T): T {
+  shared.add(payload);
+  return payload;
+}
+
+/**
+ * graphql's `subscribe`, but executing each event once per distinct operation when the event
+ * is shared: 5,000 readers of one thread cost one execution per class, not 5,000.
+ */
+export async function subscribeSharingResults(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const stream = await createSourceEventStream(args);
+  if (!isAsyncIterable(stream)) return stream;
+  const source = stream[Symbol.asyncIterator]();
+  const run = (payload: unknown) => executeEvent(args, payload);
+  const iterator: AsyncIterableIterator<ExecutionResult> = {
+    [Symbol.asyncIterator]: () => iterator,
+    next: async () => {
+      const next = await source.next();
+      if (next.done) return { value: undefined, done: true };
+      return { value: await run(next.value), done: false };
+    },
+    return: async () => {
+      await source.return?.();
+      return { value: undefined, done: true };
+    },
+    throw: async (error: unknown) => {
+      await source.return?.();
+      throw error;
+    },
+  };
+  return iterator;
+}
+
+function executeEvent(args: ExecutionArgs, payload: unknown): Promise<ExecutionResult> {
+  subscriptionExecutions.delivered++;
+  const own = () => {
+    subscriptionExecutions.executed++;
+    return Promise.resolve(execute({ ...args, rootValue: payload }));
+  };
+  if (typeof payload !== 'object' || payload === null || !shared.has(payload)) return own();
+  let byOperation = results.get(payload);
+  if (!byOperation) results.set(payload, (byOperation = new Map()));
+  const key = operationKey(args);
+  let result = byOperation.get(key);
+  if (!result) byOperation.set(key, (result = own()));
+  return result;
+}
+
+function operationKey(args: ExecutionArgs): string {
+  let id = documentIds.get(args.document);
+  if (id === undefined) documentIds.set(args.document, (id = nextDocumentId++));
+  return `${id}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}`;
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
