@@ -30,7 +30,7 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
             { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
-            { name: 'apollo', test: /node_modules[\\/](@apollo|graphql|@wry|optimism|rxjs|zen-observable)[\\/]/ },
+            { name: 'apollo', test: /node_modules[\\/](@apollo|graphql|graphql-ws|@wry|optimism|rxjs|zen-observable)[\\/]/ },
           ],
         },
       },

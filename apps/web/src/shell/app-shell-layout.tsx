@@ -7,6 +7,7 @@ import { useModerationAccess } from '@commons/web-feature-moderation';
 import { TopBarSearch } from '@commons/web-feature-search';
 import { PersonAvatar } from '@commons/web-ui';
 import { NAVIGATION } from './navigation';
+import { RealtimeIndicator } from './realtime-indicator';
 
 /** The frame of every signed-in page: top bar with search and the person, navigation, content. */
 export function AppShellLayout({ viewer }: { viewer: ViewerFieldsFragment }) {
@@ -28,6 +29,7 @@ export function AppShellLayout({ viewer }: { viewer: ViewerFieldsFragment }) {
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
+            <RealtimeIndicator />
             <TopBarSearch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

@@ -1,13 +1,23 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { relayStylePagination } from '@apollo/client/utilities';
+import { OperationTypeNode } from 'graphql';
+import type { RealtimeConnection } from './realtime/realtime-connection';
+import { forgetSessionIfEnded } from './session';
+
+export interface ApolloClientOptions {
+  /** Where subscriptions go; without one, the client has queries and mutations only. */
+  realtime?: RealtimeConnection;
+}
 
 /**
- * One Apollo Client for the app. The session is an HTTP-only cookie the browser sends
- * with same-origin requests; no token ever lives in JavaScript.
+ * One Apollo Client for the app: queries and mutations over HTTP, subscriptions over the
+ * realtime connection, both on the same origin's /graphql. The session is an HTTP-only cookie
+ * the browser sends with both (at the WebSocket's opening); no token ever lives in JavaScript.
  */
-export function createApolloClient(): ApolloClient {
-  return new ApolloClient({
-    link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+export function createApolloClient({ realtime }: ApolloClientOptions = {}): ApolloClient {
+  const http = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
+  const client = new ApolloClient({
+    link: realtime ? ApolloLink.split(({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION, realtime.link, http) : http,
     cache: new InMemoryCache({
       typePolicies: {
         Query: {
@@ -54,4 +64,6 @@ export function createApolloClient(): ApolloClient {
       },
     }),
   });
+  realtime?.onSessionEnded(() => void forgetSessionIfEnded(client));
+  return client;
 }

@@ -5,3 +5,7 @@ export * from './forms/use-form';
 export * from './use-action';
 export * from './use-reaction';
 export * from './use-editor-suggestions';
+export * from './session';
+export * from './realtime/realtime-status';
+export * from './realtime/realtime-connection';
+export * from './realtime/realtime-context';

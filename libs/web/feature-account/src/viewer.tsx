@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Center, Loader } from '@mantine/core';
 import { Navigate, useLocation } from 'react-router';
-import { SignOutDocument, toApiError, ViewerDocument, type ViewerFieldsFragment } from '@commons/web-data-access';
+import { forgetSession, SignOutDocument, toApiError, ViewerDocument, type ViewerFieldsFragment } from '@commons/web-data-access';
 import { QueryState } from '@commons/web-ui';
 
 /** The signed-in person (null when signed out), from the cache after the first load. */
@@ -41,8 +41,7 @@ export function useSignOut() {
   const [signOut] = useMutation(SignOutDocument);
   return async () => {
     await signOut().catch(() => undefined);
-    await client.clearStore();
-    client.writeQuery({ query: ViewerDocument, data: { viewer: null } });
+    await forgetSession(client);
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ApolloCache } from '@apollo/client';
 import { ForumRepliesDocument, type ReplyFieldsFragment } from '@commons/web-data-access';
+import { placeReply, type ReplyPlacement } from './live-thread';
 
 /** Every thread list (each filter is its own): a thread was created, answered, moved up or changed. */
 export function forgetThreadLists(cache: ApolloCache): void {
@@ -14,24 +15,44 @@ export function forgetCategories(cache: ApolloCache): void {
 }
 
 /**
- * A new reply: it is the thread's latest, so it joins the end of the replies on screen when
- * every page is loaded (otherwise it arrives with "Load more"); the thread counts it.
+ * Replies each cache has counted in their thread. A new reply is reported twice to the page
+ * that posted it (by its mutation and by the thread's live activity) and must count once.
  */
-export function addReply(cache: ApolloCache, threadId: string, reply: ReplyFieldsFragment): void {
+const countedReplies = new WeakMap<ApolloCache, Set<string>>();
+
+function countOnce(cache: ApolloCache, replyId: string): boolean {
+  const counted = countedReplies.get(cache) ?? new Set<string>();
+  countedReplies.set(cache, counted);
+  if (counted.has(replyId)) return false;
+  counted.add(replyId);
+  return true;
+}
+
+/**
+ * A reply that appeared (posted here, or by someone else while the thread is open): it joins
+ * the replies on screen at its place, usually the end, unless it belongs after pages not loaded
+ * yet (it arrives with "Load more" then); never twice. The thread counts it once.
+ */
+export function addReply(cache: ApolloCache, threadId: string, reply: ReplyFieldsFragment): ReplyPlacement {
+  let placement = 'not-loaded' as ReplyPlacement;
   cache.updateQuery({ query: ForumRepliesDocument, variables: { threadId } }, (data) => {
-    if (!data || data.thread.replies.pageInfo.hasNextPage) return undefined;
-    if (data.thread.replies.edges.some((e) => e.node.id === reply.id)) return undefined;
+    if (!data) return undefined;
     const edge = { __typename: 'ReplyEdge', node: reply } as (typeof data.thread.replies.edges)[number];
-    return { ...data, thread: { ...data.thread, replies: { ...data.thread.replies, edges: [...data.thread.replies.edges, edge] } } };
+    const placed = placeReply(data.thread.replies.edges, data.thread.replies.pageInfo.hasNextPage, edge);
+    placement = placed.placement;
+    if (placed.placement !== 'shown') return undefined;
+    return { ...data, thread: { ...data.thread, replies: { ...data.thread.replies, edges: [...placed.edges] } } };
   });
-  // A held reply counts in its thread once a moderator approves it.
-  if (reply.moderationState === 'VISIBLE') {
+  // A held reply counts in its thread once a moderator approves it; one already on screen came
+  // with the replies (and the thread's count) or was counted when it was added.
+  if (reply.moderationState === 'VISIBLE' && placement !== 'already-shown' && countOnce(cache, reply.id)) {
     cache.modify({
       id: cache.identify({ __typename: 'Thread', id: threadId }),
       fields: { replyCount: (n: number) => n + 1 },
     });
   }
   forgetThreadLists(cache);
+  return placement;
 }
 
 /** A deleted reply stops being the accepted answer (the server has done the same). */

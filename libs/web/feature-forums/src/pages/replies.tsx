@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { ForumRepliesDocument, toApiError, type ReplyFieldsFragment, type ThreadFieldsFragment } from '@commons/web-data-access';
@@ -8,6 +8,9 @@ import type { MarkdownEditorHandle } from '@commons/web-ui';
 import { PostBody } from '../components/post-body';
 import type { ForumCommunity } from '../forum-community';
 import { whyNoReply } from '../forum-model';
+import { waitingReplies } from '../live-thread';
+import { useLiveReplies } from '../use-live-replies';
+import { LiveRepliesStatus } from './live-replies-status';
 import { ReplyBox } from './reply-box';
 import { replyAnchor, ReplyCard } from './reply-card';
 
@@ -37,17 +40,34 @@ function AcceptedAnswer({ reply }: { reply: ReplyFieldsFragment }) {
 
 /**
  * A thread's replies in time order, a page at a time, with the accepted answer shown first
- * and the reply box (or why there is none) at the end.
+ * and the reply box (or why there is none) at the end. Replies posted meanwhile appear live.
  */
-export function Replies({ thread, community, onThreadStale }: { thread: ThreadFieldsFragment; community: ForumCommunity; onThreadStale: () => void }) {
+export function Replies({ thread, community, onThreadStale }: { thread: ThreadFieldsFragment; community: ForumCommunity; onThreadStale: () => Promise<unknown> }) {
   const { data, loading, error, fetchMore, refetch } = useQuery(ForumRepliesDocument, { variables: { threadId: thread.id }, notifyOnNetworkStatusChange: true });
   const [quoting, setQuoting] = useState<ReplyFieldsFragment | null>(null);
   const [findingAnswer, setFindingAnswer] = useState(false);
+  const [showingNew, setShowingNew] = useState(false);
+  /** A reply to bring into view once its page is on screen. */
+  const reveal = useRef<string | null>(null);
   const editor = useRef<MarkdownEditorHandle>(null);
+  const live = useLiveReplies({
+    threadId: thread.id,
+    reloadThread: onThreadStale,
+    reloadEverything: () => Promise.all([onThreadStale(), refetch()]),
+  });
   const replies = data?.thread.replies;
   const edges = replies?.edges ?? [];
   const accepted = thread.acceptedReplyId ? edges.find((e) => e.node.id === thread.acceptedReplyId)?.node : undefined;
   const canReact = community.viewerCan.participate;
+  const waiting = replies?.pageInfo.hasNextPage ? waitingReplies(live.fresh, edges) : [];
+
+  useEffect(() => {
+    const id = reveal.current;
+    if (id && edges.some((e) => e.node.id === id)) {
+      reveal.current = null;
+      showReply(id);
+    }
+  });
 
   const more = (after: string | null) =>
     fetchMore({
@@ -60,18 +80,37 @@ export function Replies({ thread, community, onThreadStale }: { thread: ThreadFi
       }),
     });
 
+  /** Loads pages until the replies sought are all on screen, or no page is left. */
+  const loadUntilShown = async (ids: readonly string[]) => {
+    const sought = new Set(ids);
+    let page = replies;
+    while (page?.pageInfo.hasNextPage && sought.size > 0) {
+      const { data: next } = await more(page.pageInfo.endCursor);
+      if (!next) break;
+      for (const e of next.thread.replies.edges) sought.delete(e.node.id);
+      page = next.thread.replies;
+    }
+  };
+
   /** Loads pages until the accepted answer is among them (it has no query of its own). */
   const findAcceptedAnswer = async () => {
     setFindingAnswer(true);
     try {
-      let page = replies;
-      while (page?.pageInfo.hasNextPage) {
-        const { data: next } = await more(page.pageInfo.endCursor);
-        if (!next || next.thread.replies.edges.some((e) => e.node.id === thread.acceptedReplyId)) break;
-        page = next.thread.replies;
-      }
+      if (thread.acceptedReplyId) await loadUntilShown([thread.acceptedReplyId]);
     } finally {
       setFindingAnswer(false);
+    }
+  };
+
+  /** Loads the new replies waiting beyond the loaded pages, and brings the first into view. */
+  const showNewReplies = async () => {
+    setShowingNew(true);
+    // Set before loading: the reply is revealed when the page that has it is on screen.
+    reveal.current = waiting[0] ?? null;
+    try {
+      await loadUntilShown(waiting);
+    } finally {
+      setShowingNew(false);
     }
   };
 
@@ -105,6 +144,7 @@ export function Replies({ thread, community, onThreadStale }: { thread: ThreadFi
                 reply={node}
                 thread={thread}
                 accepted={node.id === thread.acceptedReplyId}
+                isNew={live.fresh.has(node.id)}
                 canReact={canReact}
                 onReply={() => {
                   setQuoting(null);
@@ -120,6 +160,12 @@ export function Replies({ thread, community, onThreadStale }: { thread: ThreadFi
           </Stack>
           <LoadMoreButton pageInfo={replies?.pageInfo} fetchMore={more} label="Load more replies" />
         </QueryState>
+        <LiveRepliesStatus
+          waiting={waiting.length}
+          latestShownBy={live.latestShown ? (live.latestShown.author?.displayName ?? 'a removed author') : null}
+          loading={showingNew}
+          onShow={() => void showNewReplies()}
+        />
       </Stack>
       {thread.viewerCan.reply ? (
         <ReplyBox
@@ -127,7 +173,7 @@ export function Replies({ thread, community, onThreadStale }: { thread: ThreadFi
           quoting={quoting}
           onClearQuote={() => setQuoting(null)}
           morePages={Boolean(replies?.pageInfo.hasNextPage)}
-          onRefused={onThreadStale}
+          onRefused={() => void onThreadStale()}
           editorRef={editor}
         />
       ) : (

@@ -22,6 +22,9 @@ export function excerpt(markdown: string, length = 160): string {
 
 function ReplyEditForm({ reply, onDone, onReload }: { reply: ReplyFieldsFragment; onDone: () => void; onReload: () => Promise<unknown> }) {
   const [edit, { loading }] = useMutation(EditReplyDocument);
+  // The version the edit started from: a newer one may arrive live meanwhile, and saving over it
+  // must be a conflict, not a silent overwrite.
+  const [startedFrom] = useState(reply.version);
   const form = useForm({ body: reply.body }, { body: rules.body });
   const communityId = useThreadCommunityId(reply.threadId);
   return (
@@ -29,7 +32,7 @@ function ReplyEditForm({ reply, onDone, onReload }: { reply: ReplyFieldsFragment
       noValidate
       aria-label="Edit the reply"
       onSubmit={form.submit(async (values) => {
-        await edit({ variables: { input: { replyId: reply.id, version: reply.version, body: values.body } } });
+        await edit({ variables: { input: { replyId: reply.id, version: startedFrom, body: values.body } } });
         onDone();
       })}
     >
@@ -63,6 +66,7 @@ export function ReplyCard({
   reply,
   thread,
   accepted,
+  isNew = false,
   canReact,
   onReply,
   onQuote,
@@ -71,12 +75,16 @@ export function ReplyCard({
   reply: ReplyFieldsFragment;
   thread: ThreadFieldsFragment;
   accepted: boolean;
+  /** Posted by someone else while the page was open. */
+  isNew?: boolean;
   canReact: boolean;
   onReply: () => void;
   onQuote: (reply: ReplyFieldsFragment) => void;
   onReload: () => Promise<unknown>;
 }) {
   const [editing, setEditing] = useState(false);
+  /** Each reload the edit form asks for (after a conflict) starts the form again from the reloaded reply. */
+  const [editRound, setEditRound] = useState(0);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [accept] = useMutation(AcceptAnswerDocument);
   const [remove] = useMutation(DeleteReplyDocument);
@@ -101,7 +109,14 @@ export function ReplyCard({
     >
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" gap="xs">
-          <AuthorLine author={reply.author} createdAt={reply.createdAt} editedAt={reply.editedAt} verb="replied" />
+          <Group gap="xs">
+            <AuthorLine author={reply.author} createdAt={reply.createdAt} editedAt={reply.editedAt} verb="replied" />
+            {isNew && (
+              <Badge color="blue" variant="light" size="sm">
+                New
+              </Badge>
+            )}
+          </Group>
           <ModerationStatus state={reply.moderationState} mine={mine} contentId={reply.id} what="the decision about your reply" />
           {accepted && (
             <Badge color="teal.9" variant="filled">
@@ -117,7 +132,15 @@ export function ReplyCard({
           </Blockquote>
         )}
         {editing ? (
-          <ReplyEditForm key={reply.version} reply={reply} onDone={() => setEditing(false)} onReload={onReload} />
+          <ReplyEditForm
+            key={editRound}
+            reply={reply}
+            onDone={() => setEditing(false)}
+            onReload={async () => {
+              await onReload();
+              setEditRound((n) => n + 1);
+            }}
+          />
         ) : (
           <PostBody html={reply.bodyHtml} deleted={reply.deleted} topLevel={4} />
         )}

@@ -24,9 +24,12 @@ import { forgetThreadLists } from '../forum-cache';
 import { threadIdFrom, rules } from '../forum-model';
 import { TagsField, withTag } from './new-thread-page';
 
-/** Edits title, body and tags in place, from the version on screen; a stale version is a conflict. */
+/** Edits title, body and tags in place, from the version on screen when editing began; a stale version is a conflict. */
 export function ThreadEditForm({ thread, onDone, onReload }: { thread: ThreadFieldsFragment; onDone: () => void; onReload: () => Promise<unknown> }) {
   const [edit, { loading }] = useMutation(EditThreadDocument);
+  // The version the edit started from: a newer one may arrive live meanwhile, and saving over it
+  // must be a conflict, not a silent overwrite.
+  const [startedFrom] = useState(thread.version);
   const form = useForm({ title: thread.title, body: thread.body, tags: [...thread.tags] }, { title: rules.title, body: rules.body, tags: rules.tags });
   const conflict = form.serverError?.code === ErrorCode.Conflict;
   return (
@@ -35,7 +38,7 @@ export function ThreadEditForm({ thread, onDone, onReload }: { thread: ThreadFie
       aria-label="Edit the thread"
       onSubmit={form.submit(async (values) => {
         await edit({
-          variables: { input: { threadId: thread.id, version: thread.version, title: values.title.trim(), body: values.body, tags: values.tags } },
+          variables: { input: { threadId: thread.id, version: startedFrom, title: values.title.trim(), body: values.body, tags: values.tags } },
           update: (cache) => {
             cache.evict({ id: cache.identify({ __typename: 'Thread', id: thread.id }), fieldName: 'revisions' });
             forgetThreadLists(cache);
@@ -46,7 +49,7 @@ export function ThreadEditForm({ thread, onDone, onReload }: { thread: ThreadFie
     >
       <Stack>
         {conflict ? (
-          // The form starts again from the version the reload brings (it is keyed by version).
+          // After the reload the form starts again from the reloaded thread (see ThreadView).
           <ConflictAlert what="thread" onReload={onReload} />
         ) : (
           form.generalError && <PostingErrorAlert error={form.generalError} />

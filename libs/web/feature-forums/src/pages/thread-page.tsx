@@ -15,6 +15,8 @@ import { DeleteThreadConfirm, DuplicateForm, EditHistory, ModeratorMenu, ThreadE
 
 function ThreadView({ thread, community, onStale }: { thread: ThreadFieldsFragment; community: ForumCommunity; onStale: () => Promise<unknown> }) {
   const [editing, setEditing] = useState(false);
+  /** Each reload the edit form asks for (after a conflict) starts the form again from the reloaded thread. */
+  const [editRound, setEditRound] = useState(0);
   const [deleting, setDeleting] = useState(false);
   const [closing, setClosing] = useState(false);
   const following = useAction();
@@ -59,7 +61,15 @@ function ThreadView({ thread, community, onStale }: { thread: ThreadFieldsFragme
 
       <Paper component="article" aria-labelledby={editing ? undefined : 'thread-title'} aria-label={editing ? 'The thread' : undefined} withBorder p="md" radius="md">
         {editing ? (
-          <ThreadEditForm key={thread.version} thread={thread} onDone={() => setEditing(false)} onReload={onStale} />
+          <ThreadEditForm
+            key={editRound}
+            thread={thread}
+            onDone={() => setEditing(false)}
+            onReload={async () => {
+              await onStale();
+              setEditRound((n) => n + 1);
+            }}
+          />
         ) : (
           <Stack gap="md">
             <Group justify="space-between" gap="xs">
@@ -120,7 +130,7 @@ function ThreadView({ thread, community, onStale }: { thread: ThreadFieldsFragme
         )}
       </Paper>
 
-      <Replies thread={thread} community={community} onThreadStale={() => void onStale()} />
+      <Replies thread={thread} community={community} onThreadStale={onStale} />
     </Stack>
   );
 }
