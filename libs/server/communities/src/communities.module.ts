@@ -1,3 +1,5 @@
+import { CommunityActivity } from './community-activity';
+import { CommunityActivityResolver } from './community-activity.resolver';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthorizationService } from '@commons/server-core';
@@ -66,6 +68,8 @@ export const communityEntities = [
     BanFieldsResolver,
     ObjectivesResolver,
     CohortsResolver,
+    CommunityActivity,
+    CommunityActivityResolver,
   ],
   exports: [CommunityAccessService, CommunitiesService, MembershipsService],
 })

@@ -13,3 +13,4 @@ export {
 export { CohortAction } from './cohort-access';
 export type { LoadedCommunity } from './community.repository';
 export * from './community-access.expected';
+export { CommunityActivity } from './community-activity';

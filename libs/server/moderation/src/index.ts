@@ -17,3 +17,4 @@ export { AuditLog } from './audit/audit-log';
 export { DryRunService } from './dry-run/dry-run.service';
 export { DEFAULT_POLICIES, governingAudience } from './policies/default-policies';
 export { PolicyStore } from './policies/policy.store';
+export { QueueActivity } from './review/queue-activity';

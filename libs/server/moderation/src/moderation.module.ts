@@ -13,6 +13,8 @@ import { ModerationNotices } from './notices/moderation-notices';
 import { PoliciesService } from './policies/policies.service';
 import { PolicyStore } from './policies/policy.store';
 import { People } from './review/people';
+import { QueueActivity } from './review/queue-activity';
+import { QueueActivityResolver } from './review/queue-activity.resolver';
 import { ReviewQueueService } from './review/review-queue.service';
 import { SanctionsService } from './sanctions/sanctions.service';
 import { ModerationResolver } from './moderation.resolver';
@@ -60,6 +62,8 @@ export const moderationEntities = [
     { provide: ModerationGate, useExisting: ModerationService },
     { provide: AuditTrail, useExisting: AuditLog },
     ReviewQueueService,
+    QueueActivity,
+    QueueActivityResolver,
     FlagsService,
     SanctionsService,
     AppealsService,

@@ -111,7 +111,9 @@ function insertSql(candidates: string, aggregate: boolean): string {
     ${
       aggregate
         ? `ON CONFLICT (recipient_id, group_key) WHERE read_at IS NULL DO UPDATE SET
-             actor_ids = (EXCLUDED.actor_ids || ARRAY(SELECT u FROM unnest(notifications.actor_ids) u WHERE u <> ALL(EXCLUDED.actor_ids)))[1:${ACTORS_KEPT}],
+             -- Only newcomers go in front, latest first: someone already named who reacts again keeps their place.
+             actor_ids = (ARRAY(SELECT u FROM unnest(EXCLUDED.actor_ids) WITH ORDINALITY AS a(u, i) WHERE u <> ALL(notifications.actor_ids) ORDER BY i)
+                          || notifications.actor_ids)[1:${ACTORS_KEPT}],
              actor_count = notifications.actor_count + EXCLUDED.actor_count
                            - (SELECT count(*) FROM unnest(EXCLUDED.actor_ids) u WHERE u = ANY(notifications.actor_ids))::int,
              updated_at = EXCLUDED.updated_at

@@ -7,4 +7,5 @@ export * from './outbox/event-history';
 export * from './outbox/outbox-relay';
 export * from './stream/event-stream';
 export * from './stream/mailbox';
+export * from './stream/audiences';
 export * from './entities/outbox-event.entity';

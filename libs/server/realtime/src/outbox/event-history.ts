@@ -28,7 +28,7 @@ export class EventHistory {
     if (since < oldest - 1) return { complete: false, latestSeq };
     const { rows } = await pool.query<OutboxRow>(
       `SELECT seq, type, community_id, subject_id, payload, created_at FROM outbox_events
-        WHERE subject_id = $1 AND seq > $2 AND type = ANY($3::text[]) AND published_at IS NOT NULL
+        WHERE subject_id = $1 AND seq > $2 AND type = ANY($3::text[])
         ORDER BY seq LIMIT $4`,
       [subjectId, since, types, limit + 1],
     );
