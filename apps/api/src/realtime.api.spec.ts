@@ -1,5 +1,6 @@
 import { Audience, PlatformRole } from '@commons/shared-contracts';
 import { EventBus, EventStream, OutboxRelay, PostgresEventBus, RedisEventBus, type PublishedEvent } from '@commons/server-realtime';
+import { GraphqlWsServer } from '@commons/server-graphql';
 import { connectWs, TEST_ORIGIN, TEST_PASSWORD } from '@commons/server-testing';
 import { ThreadActivity } from '@commons/server-forums';
 import { Pool } from 'pg';
@@ -207,6 +208,49 @@ describe('realtime: outbox, relay and event bus', () => {
     await admin.client.data(SUSPEND, { input: { accountId: person.account.id, kind: 'SUSPEND', reason: 'Investigating a leak.', durationHours: 24 } });
     await expect(second.closed).resolves.toMatchObject({ code: 4403 });
     await Promise.all([first.dispose(), second.dispose()]);
+  });
+
+  it('closes a connection whose session expired since it opened, on the next recheck of open sessions', async () => {
+    const person = await api.signedIn(PlatformRole.Member);
+    const other = await api.signedIn(PlatformRole.Member);
+    const expiring = connectWs(api.url, { cookie: person.client.cookieHeader, origin: TEST_ORIGIN });
+    const lasting = connectWs(api.url, { cookie: other.client.cookieHeader, origin: TEST_ORIGIN });
+    const ME = '{ viewer { id } }';
+    await expect(expiring.execute(ME)).resolves.toMatchObject({ data: { viewer: { id: person.account.id } } });
+    await expect(lasting.execute(ME)).resolves.toMatchObject({ data: { viewer: { id: other.account.id } } });
+    // Time passes: the session's lifetime ends (no sign-out, so no event tells anyone).
+    await api.dataSource.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE account_id = $1`, [person.account.id]);
+    await expect(api.app.get<GraphqlWsServer>(GraphqlWsServer).recheckSessions()).resolves.toBe(1);
+    await expect(expiring.closed).resolves.toMatchObject({ code: 4403 });
+    await expect(lasting.execute(ME)).resolves.toMatchObject({ data: { viewer: { id: other.account.id } } });
+    await Promise.all([expiring.dispose(), lasting.dispose()]);
+  });
+
+  it('refuses a flood of subscriptions on one connection, then closes it with 4429 if it goes on, leaving other connections alone', async () => {
+    const person = await api.signedIn(PlatformRole.Member);
+    const flooding = connectWs(api.url, { cookie: person.client.cookieHeader, origin: TEST_ORIGIN });
+    const calm = connectWs(api.url, { cookie: person.client.cookieHeader, origin: TEST_ORIGIN });
+    const COUNT = 'subscription { notificationsChanged { unreadCount } }';
+    const flood = (n: number) =>
+      Promise.all(
+        Array.from({ length: n }, async () => {
+          const { value } = await flooding.client.iterate({ query: COUNT }).next().catch((errors: unknown) => ({ value: { errors } }));
+          const answer = value as { data?: unknown; errors?: unknown };
+          return answer?.data ? 'OK' : JSON.stringify(answer?.errors).includes('RATE_LIMITED') ? 'RATE_LIMITED' : 'OTHER';
+        }),
+      );
+    // The burst allowance is answered, the rest refused one by one; the connection stays open.
+    const first = await flood(40);
+    expect(first.filter((c) => c === 'OK').length).toBeGreaterThanOrEqual(30);
+    expect(first.filter((c) => c === 'RATE_LIMITED').length).toBeGreaterThan(0);
+    expect(first).not.toContain('OTHER');
+    // Queries are not subscriptions: they are still answered.
+    await expect(flooding.execute('{ viewer { id } }')).resolves.toMatchObject({ data: { viewer: { id: person.account.id } } });
+    // Going on regardless of the refusals loses the connection.
+    await flood(60);
+    await expect(flooding.closed).resolves.toMatchObject({ code: 4429 });
+    await expect(calm.execute('{ viewer { id } }')).resolves.toMatchObject({ data: { viewer: { id: person.account.id } } });
+    await Promise.all([flooding.dispose(), calm.dispose()]);
   });
 
   describe.each([

@@ -18,6 +18,8 @@ export interface GraphqlContext extends RequestContext {
 export interface ViewerResolver {
   /** Reads the session cookie from raw headers (HTTP request or WebSocket upgrade). */
   resolve(cookieHeader: string | undefined): Promise<RequestContext['viewer']>;
+  /** Of these sessions, the ones still valid (not ended, expired or suspended), in one statement: open sockets are rechecked with it. */
+  stillValid(sessionIds: readonly string[]): Promise<Set<string>>;
 }
 
 export const VIEWER_RESOLVER = Symbol('VIEWER_RESOLVER');

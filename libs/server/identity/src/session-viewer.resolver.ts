@@ -15,4 +15,8 @@ export class SessionViewerResolver implements ViewerResolver {
   resolve(cookieHeader: string | undefined): Promise<Viewer | null> {
     return this.sessions.resolve(this.cookie.read(cookieHeader));
   }
+
+  stillValid(sessionIds: readonly string[]): Promise<Set<string>> {
+    return this.sessions.stillValid(sessionIds);
+  }
 }

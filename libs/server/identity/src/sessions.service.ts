@@ -71,6 +71,19 @@ export class SessionsService {
     return { sessionId: row.id, accountId: row.account_id, role: row.role, audience: row.audience };
   }
 
+  /** Which of these sessions may still be used, by the same test as `resolve`. */
+  async stillValid(sessionIds: readonly string[]): Promise<Set<string>> {
+    if (sessionIds.length === 0) return new Set();
+    const now = this.clock.now();
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT s.id FROM sessions s JOIN accounts a ON a.id = s.account_id
+        WHERE s.id = ANY($1::uuid[]) AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.suspended_at IS NULL
+          AND (a.suspended_until IS NULL OR a.suspended_until <= $2)`,
+      [[...new Set(sessionIds)], now],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   async end(manager: EntityManager, sessionId: string, reason: SessionEndReason): Promise<void> {
     const result = await manager.update(SessionEntity, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: reason });
     if (result.affected) await this.events.record(manager, { type: 'identity.session.ended', communityId: null, subjectId: sessionId, payload: { reason } });

@@ -5,6 +5,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   GraphQLError,
+  getOperationAST,
   NoSchemaIntrospectionCustomRule,
   parse,
   specifiedRules,
@@ -17,7 +18,7 @@ import {
 import { CloseCode, type Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { APP_CONFIG, type AppConfig, type Viewer } from '@commons/server-core';
+import { APP_CONFIG, RateLimitedError, type AppConfig, type Viewer } from '@commons/server-core';
 import { ErrorCode } from '@commons/shared-contracts';
 import { createErrorFormatter } from '../errors/error-formatter';
 import { VIEWER_RESOLVER, type GraphqlContext, type ViewerResolver } from '../graphql-context';
@@ -29,6 +30,8 @@ import { subscribeSharingResults } from './shared-execution';
 /** What this server keeps per connection, next to graphql-ws's own socket and request. */
 interface ConnectionExtra extends Record<PropertyKey, unknown> {
   viewer?: Viewer;
+  /** Operations the connection may still start now (refilled over time), and refusals since it last could. */
+  allowance?: { tokens: number; at: number; refused: number };
 }
 
 /** WebSocket close code 1001: the server is going away (shutdown or restart). */
@@ -43,6 +46,24 @@ const CLOSE_WAIT_MS = 2_000;
 
 /** Largest message a client may send: generous for any operation within the token limit. */
 const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+/** Subscriptions one connection may hold open. */
+const MAX_SUBSCRIPTIONS = 100;
+/** Subscriptions one connection may start at once, and how many more per second after that. */
+const OPERATION_BURST = 30;
+const OPERATIONS_PER_SECOND = 5;
+/** Close code for a connection that goes on sending operations after more than OPERATION_BURST refusals. */
+const TOO_MANY_OPERATIONS = 4429;
+/**
+ * Bytes a client may leave unread before it is dropped: a slow consumer is closed with 1013
+ * (try again later) and resubscribes from its last sequence, instead of growing our memory.
+ */
+const MAX_UNREAD_BYTES = 1024 * 1024;
+const TRY_AGAIN_LATER = 1013;
+/** A connection that does not answer a ping within this interval is gone: terminated, its subscriptions freed. */
+const HEARTBEAT_MS = 30_000;
+/** Open connections' sessions are checked this often (expiry, and anything that ended one without an event). */
+const SESSION_RECHECK_MS = 60_000;
 
 /**
  * graphql-ws on the same path as HTTP. Nest's built-in subscription server would skip
@@ -63,6 +84,7 @@ export class GraphqlWsServer implements OnModuleDestroy {
   private readonly format: ReturnType<typeof createErrorFormatter>;
   /** Open connections and the session each was opened with, to close them when that session ends. */
   private readonly connections = new Map<WebSocket, Viewer>();
+  private timers: NodeJS.Timeout[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -93,6 +115,7 @@ export class GraphqlWsServer implements OnModuleDestroy {
       if (origin !== undefined && !this.config.allowedOrigins.includes(origin)) return refuse(socket, 403, 'Forbidden');
       wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
     });
+    this.keepAlive(wss);
 
     this.disposable = useServer<Record<string, unknown>, ConnectionExtra>(
       {
@@ -126,6 +149,15 @@ export class GraphqlWsServer implements OnModuleDestroy {
           const checked = this.checkDocument(schema, payload.query);
           if ('errors' in checked) return checked.errors;
           const { document } = checked;
+          // Subscriptions hold memory and a share of every event until they end: a flood of them is
+          // refused one by one, and a client that goes on regardless loses the connection.
+          if (getOperationAST(document, payload.operationName)?.operation === 'subscription') {
+            const refusal = subscriptionRefusal(ctx.extra, Object.keys(ctx.subscriptions).length);
+            if (refusal) {
+              if ((ctx.extra.allowance?.refused ?? 0) > OPERATION_BURST) ctx.extra.socket.close(TOO_MANY_OPERATIONS, 'Too many subscriptions');
+              return [new GraphQLError(refusal.message, { originalError: refusal })];
+            }
+          }
           const requestId = randomUUID();
           const contextValue: GraphqlContext = {
             transport: 'ws',
@@ -144,8 +176,13 @@ export class GraphqlWsServer implements OnModuleDestroy {
           };
         },
         onError: (_ctx, _id, _payload, errors) => errors.map((e) => this.format(e.toJSON(), e)),
-        onNext: (_ctx, _id, _payload, _args, result) =>
-          result.errors ? { ...result, errors: result.errors.map((e) => this.format(e.toJSON(), e)) } : undefined,
+        onNext: (ctx, _id, _payload, _args, result) => {
+          if (ctx.extra.socket.bufferedAmount > MAX_UNREAD_BYTES) {
+            this.logger.warn({ unread: ctx.extra.socket.bufferedAmount }, 'A client read too slowly and was dropped');
+            ctx.extra.socket.close(TRY_AGAIN_LATER, 'Reading too slowly');
+          }
+          return result.errors ? { ...result, errors: result.errors.map((e) => this.format(e.toJSON(), e)) } : undefined;
+        },
       },
       wss,
     );
@@ -206,6 +243,43 @@ export class GraphqlWsServer implements OnModuleDestroy {
     return closed;
   }
 
+  /** Pings every connection and terminates the ones that did not answer the last ping; rechecks sessions. */
+  private keepAlive(wss: WebSocketServer): void {
+    const alive = new WeakSet<WebSocket>();
+    wss.on('connection', (socket: WebSocket) => {
+      alive.add(socket);
+      socket.on('pong', () => alive.add(socket));
+    });
+    const heartbeat = setInterval(() => {
+      for (const socket of wss.clients) {
+        if (!alive.delete(socket)) socket.terminate();
+        else socket.ping();
+      }
+    }, HEARTBEAT_MS);
+    const recheck = setInterval(() => void this.recheckSessions(), SESSION_RECHECK_MS);
+    this.timers = [heartbeat, recheck];
+    for (const timer of this.timers) timer.unref();
+  }
+
+  /** Closes, with 4403, connections whose session is no longer valid (one statement for all of them). */
+  async recheckSessions(): Promise<number> {
+    if (this.connections.size === 0) return 0;
+    try {
+      const valid = await this.viewers.stillValid([...this.connections.values()].map((v) => v.sessionId));
+      let closed = 0;
+      for (const [socket, viewer] of this.connections) {
+        if (valid.has(viewer.sessionId)) continue;
+        socket.close(CloseCode.Forbidden, 'Forbidden');
+        this.connections.delete(socket);
+        closed++;
+      }
+      return closed;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'Rechecking the sessions of open connections failed');
+      return 0;
+    }
+  }
+
   /**
    * Closes every socket with 1001 (going away) so clients reconnect to another instance.
    * Must run before Apollo drains the HTTP server, which cuts upgraded sockets (1006):
@@ -216,6 +290,7 @@ export class GraphqlWsServer implements OnModuleDestroy {
   }
 
   private async closeAll(): Promise<void> {
+    for (const timer of this.timers) clearInterval(timer);
     const clients = [...(this.wss?.clients ?? [])];
     const closed = clients.map((client) => new Promise<void>((resolve) => client.once('close', () => resolve())));
     for (const client of clients) client.close(GOING_AWAY, 'Server shutting down');
@@ -223,6 +298,27 @@ export class GraphqlWsServer implements OnModuleDestroy {
     await this.disposable?.dispose();
     await new Promise<void>((resolve) => (this.wss ? this.wss.close(() => resolve()) : resolve()));
   }
+}
+
+/** Why a new subscription is refused on this connection, if it is: too many open, or too many started too fast. */
+function subscriptionRefusal(extra: ConnectionExtra, open: number): RateLimitedError | null {
+  if (open >= MAX_SUBSCRIPTIONS) return new RateLimitedError(1, `At most ${MAX_SUBSCRIPTIONS} subscriptions per connection; end some first.`);
+  return takeAllowance(extra) ? null : new RateLimitedError(1, 'Too many subscriptions started on this connection; slow down.');
+}
+
+/** Takes one from the connection's allowance, refilled at OPERATIONS_PER_SECOND up to OPERATION_BURST. */
+function takeAllowance(extra: ConnectionExtra): boolean {
+  const now = Date.now();
+  const allowance = (extra.allowance ??= { tokens: OPERATION_BURST, at: now, refused: 0 });
+  allowance.tokens = Math.min(OPERATION_BURST, allowance.tokens + ((now - allowance.at) / 1000) * OPERATIONS_PER_SECOND);
+  allowance.at = now;
+  if (allowance.tokens < 1) {
+    allowance.refused++;
+    return false;
+  }
+  allowance.tokens -= 1;
+  allowance.refused = 0;
+  return true;
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {
