@@ -30,3 +30,14 @@ export function postModerated(post: BlogPostEntity, state: ModerationState): Dom
 export function commentModerated(comment: BlogCommentEntity, state: ModerationState): DomainEvent {
   return { type: 'blog.comment.moderated', communityId: comment.communityId, subjectId: comment.postId, payload: { commentId: comment.id, state } };
 }
+
+/**
+ * Whether the post is in front of readers now (published, visible, its time come), so the event
+ * about it announces it; stamps `announcedAt` when it is. A post that is not yet is announced
+ * later by ScheduledPostAnnouncer.
+ */
+export function announceIfAppeared(post: BlogPostEntity, now: Date): boolean {
+  const appeared = post.state === 'PUBLISHED' && post.moderationState === 'VISIBLE' && post.publishedAt !== null && post.publishedAt <= now;
+  if (appeared) post.announcedAt ??= now;
+  return appeared;
+}

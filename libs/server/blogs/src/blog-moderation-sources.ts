@@ -3,7 +3,7 @@ import { contentSummaryOf, DomainEvents, tableHistory, type ModeratedContentSour
 import { ForumContent } from '@commons/server-forums';
 import { BlogPostState, ContentKind, ModerationState } from '@commons/shared-contracts';
 import type { EntityManager } from 'typeorm';
-import { commentCreated, commentModerated, postModerated, postPublished } from './blog-events';
+import { announceIfAppeared, commentCreated, commentModerated, postModerated, postPublished } from './blog-events';
 import { BlogCommentEntity } from './entities/blog-comment.entity';
 import { BlogPostEntity } from './entities/blog-post.entity';
 
@@ -55,6 +55,7 @@ export class BlogModerationSources {
         row.updatedAt = new Date();
       }
       row.moderationState = state;
+      announceIfAppeared(row, new Date());
       await manager.save(row);
       await this.events.record(manager, postModerated(row, state));
     },
@@ -118,6 +119,7 @@ export class BlogModerationSources {
       return false;
     }
     Object.assign(row, { updatedAt: now, version: row.version + 1 });
+    announceIfAppeared(row, now);
     await manager.save(row);
     await this.events.record(manager, postPublished(row, true));
     return true;

@@ -7,6 +7,7 @@ import { ForumsModule, ReactionTargets } from '@commons/server-forums';
 import { blogRules } from './blog-access';
 import { BlogRepository } from './blog.repository';
 import { BlogsResolver } from './blogs.resolver';
+import { ScheduledPostAnnouncer } from './scheduled-post-announcer';
 import { BlogsService } from './blogs.service';
 import { BlogCommentEntity } from './entities/blog-comment.entity';
 import { BlogPostEntity } from './entities/blog-post.entity';
@@ -17,7 +18,7 @@ export const blogEntities = [BlogSettingsEntity, BlogPostEntity, BlogCommentEnti
 /** Community blogs: posts with drafts and scheduling, comments, the organisation-wide feed. */
 @Module({
   imports: [TypeOrmModule.forFeature(blogEntities), CommunitiesModule, ForumsModule],
-  providers: [BlogModerationSources, BlogRepository, BlogsService, BlogsResolver],
+  providers: [BlogModerationSources, BlogRepository, BlogsService, BlogsResolver, ScheduledPostAnnouncer],
   exports: [BlogsService],
 })
 export class BlogsModule implements OnModuleInit {

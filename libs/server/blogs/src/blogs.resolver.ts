@@ -8,7 +8,7 @@ import { BlogsService } from './blogs.service';
 import type { CommunityAccess } from '@commons/server-communities';
 import { BlogCommentInput, BlogPostLookupArgs, BlogPostsArgs, BlogSettingsInput, CreateBlogPostInput, PublishBlogPostInput, UpdateBlogPostInput } from './dto/blog.inputs';
 import { BlogCommentConnection, BlogCommentType, BlogPostConnection, BlogPostPermissionsType, BlogPostType, BlogSettingsType } from './dto/blog.types';
-import { ForumRepository, type ReactionCountType } from '@commons/server-forums';
+import { EngagementService, FollowTarget, ForumRepository, type ReactionCountType } from '@commons/server-forums';
 
 /** A page of post rows, as the service answers it. */
 type PostPage = Awaited<ReturnType<BlogsService['feed']>>;
@@ -30,6 +30,7 @@ export class BlogsResolver {
     private readonly repository: BlogRepository,
     private readonly authorization: AuthorizationService,
     private readonly forumRepository: ForumRepository,
+    private readonly engagement: EngagementService,
     private readonly clock: Clock,
   ) {}
 
@@ -37,14 +38,28 @@ export class BlogsResolver {
   @Authorize(PlatformAction.SignedIn)
   async blogSettings(@CurrentViewer() viewer: Viewer, @Args('communityId', { type: () => ID }, ParseUUIDPipe) communityId: string) {
     const { access, authors } = await this.blogs.settings(viewer, communityId);
-    return { access, communityId, authors, viewerCanWrite: this.authorization.can(viewer, BlogAction.Write, { access, authors }) };
+    const followed = await this.engagement.following(viewer, FollowTarget.Blog, [communityId]);
+    return { access, communityId, authors, viewerCanWrite: this.authorization.can(viewer, BlogAction.Write, { access, authors }), viewerFollows: followed.has(communityId) };
+  }
+
+  @Mutation(() => Boolean, { description: "Follows or unfollows a community's blog; returns whether you follow it now." })
+  @Authorize(PlatformAction.SignedIn)
+  followBlog(@CurrentViewer() viewer: Viewer, @Args('communityId', { type: () => ID }, ParseUUIDPipe) communityId: string, @Args('follow') follow: boolean) {
+    return this.engagement.follow(viewer, FollowTarget.Blog, communityId, null, null, follow);
   }
 
   @Mutation(() => BlogSettingsType, { description: 'Managers choose who writes: managers only, or all members.' })
   @Authorize(PlatformAction.SignedIn)
   async updateBlogSettings(@CurrentViewer() viewer: Viewer, @Args('input') input: BlogSettingsInput) {
     const { access, authors } = await this.blogs.updateSettings(viewer, input);
-    return { access, communityId: input.communityId, authors, viewerCanWrite: this.authorization.can(viewer, BlogAction.Write, { access, authors }) };
+    const followed = await this.engagement.following(viewer, FollowTarget.Blog, [input.communityId]);
+    return {
+      access,
+      communityId: input.communityId,
+      authors,
+      viewerCanWrite: this.authorization.can(viewer, BlogAction.Write, { access, authors }),
+      viewerFollows: followed.has(input.communityId),
+    };
   }
 
   @Query(() => BlogPostConnection, { description: "A community's published posts, newest first." })

@@ -8,7 +8,7 @@ import { AccountEntity } from '@commons/server-identity';
 import { BlogAuthors, BlogPostState, ContentKind, ModerationState, slugFromName, UseCase } from '@commons/shared-contracts';
 import type { BlogPostPlacement } from './blog-moderation-sources';
 import { BlogAction, type BlogResource } from './blog-access';
-import { commentCreated, postPublished } from './blog-events';
+import { announceIfAppeared, commentCreated, postPublished } from './blog-events';
 import { BlogRepository, type BlogPostRow } from './blog.repository';
 import { BlogCommentEntity } from './entities/blog-comment.entity';
 import { BlogPostEntity } from './entities/blog-post.entity';
@@ -174,6 +174,9 @@ export class BlogsService {
       row.publishedAt = input.publishAt && input.publishAt > now ? input.publishAt : now;
       row.updatedAt = now;
       row.version += 1;
+      // Published again: announced again, now or when its time comes.
+      row.announcedAt = null;
+      announceIfAppeared(row, now);
       await manager.save(row);
       await this.events.record(manager, postPublished(row));
     });

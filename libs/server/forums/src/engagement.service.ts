@@ -58,24 +58,10 @@ export class EngagementService {
     return this.repository.reactions(viewer.accountId, target.id);
   }
 
-  /** Follows (or unfollows) a thread, a category, or a tag of a community. */
+  /** Follows (or unfollows) a thread, a category, a tag of a community, or a community's blog. */
   async follow(viewer: Viewer, kind: FollowTarget, id: string | null, tag: string | null, communityIdForTag: string | null, on: boolean): Promise<boolean> {
-    let communityId: string;
-    let key: string;
-    if (kind === FollowTarget.Tag) {
-      if (!tag || !communityIdForTag) throw new NotFoundError('The tag');
-      communityId = communityIdForTag;
-      key = `${communityId}:${this.content.tags([tag])[0]}`;
-    } else {
-      const row =
-        kind === FollowTarget.Thread
-          ? await this.dataSource.getRepository(ThreadEntity).findOne({ where: { id: id ?? undefined }, select: { id: true, communityId: true } })
-          : await this.dataSource.getRepository(ForumCategoryEntity).findOne({ where: { id: id ?? undefined }, select: { id: true, communityId: true } });
-      if (!row) throw new NotFoundError(kind === FollowTarget.Thread ? 'The thread' : 'The category');
-      communityId = row.communityId;
-      key = row.id;
-    }
-    await this.content.readable(viewer, communityId, kind === FollowTarget.Tag ? 'The tag' : kind === FollowTarget.Thread ? 'The thread' : 'The category');
+    const { communityId, key, what } = await this.followed(kind, id, tag, communityIdForTag);
+    await this.content.readable(viewer, communityId, what);
     await this.dataSource.transaction(async (manager) => {
       if (on) {
         await manager.query(
@@ -87,6 +73,25 @@ export class EngagementService {
       }
     });
     return on;
+  }
+
+  /** What a follow is of: its community, its key, and what to call it when it is not found. */
+  private async followed(kind: FollowTarget, id: string | null, tag: string | null, communityIdForTag: string | null): Promise<{ communityId: string; key: string; what: string }> {
+    if (kind === FollowTarget.Tag) {
+      if (!tag || !communityIdForTag) throw new NotFoundError('The tag');
+      return { communityId: communityIdForTag, key: `${communityIdForTag}:${this.content.tags([tag])[0]}`, what: 'The tag' };
+    }
+    if (kind === FollowTarget.Blog) {
+      if (!id) throw new NotFoundError('The blog');
+      return { communityId: id, key: id, what: 'The blog' };
+    }
+    const row =
+      kind === FollowTarget.Thread
+        ? await this.dataSource.getRepository(ThreadEntity).findOne({ where: { id: id ?? undefined }, select: { id: true, communityId: true } })
+        : await this.dataSource.getRepository(ForumCategoryEntity).findOne({ where: { id: id ?? undefined }, select: { id: true, communityId: true } });
+    const what = kind === FollowTarget.Thread ? 'The thread' : 'The category';
+    if (!row) throw new NotFoundError(what);
+    return { communityId: row.communityId, key: row.id, what };
   }
 
   /** The tags the viewer follows in a community. */

@@ -30,7 +30,7 @@ export const forumEntities = [ForumCategoryEntity, ThreadEntity, ReplyEntity, Po
 @Module({
   imports: [TypeOrmModule.forFeature(forumEntities), CommunitiesModule],
   providers: [ForumModerationSources, Mentions, ThreadViews, ReactionTargets, ForumRepository, ForumContent, ForumCategoriesService, ThreadsService, EngagementService, ForumsResolver, RepliesResolver, ThreadActivity, ThreadActivityResolver],
-  exports: [ThreadViews, ThreadsService, ForumContent, ReactionTargets, ForumRepository],
+  exports: [ThreadViews, ThreadsService, EngagementService, ForumContent, ReactionTargets, ForumRepository],
 })
 export class ForumsModule implements OnModuleInit {
   constructor(

@@ -7,3 +7,5 @@ export { ReactionTargets, reactionSummarySql } from './reaction-targets';
 export { ForumRepository } from './forum.repository';
 export { ThreadViews } from './thread-views';
 export { ThreadActivity } from './thread-activity';
+export { EngagementService } from './engagement.service';
+export { FollowTarget } from './entities/follow.entity';

@@ -222,7 +222,8 @@ function blogPostCandidates(postIds: string[]): Candidates {
             CROSS JOIN LATERAL (
               SELECT m.account_id AS recipient_id, '${K.MENTION}' AS kind, 1 AS rank FROM content_mentions m WHERE m.content_id = p.id
               UNION ALL SELECT f.account_id, '${K.FOLLOWED_BLOG_POST}', 2 FROM forum_follows f
-                         WHERE f.target_kind = 'TAG' AND f.target_key = ANY(ARRAY(SELECT p.community_id || ':' || tag FROM unnest(p.tags) tag))
+                         WHERE (f.target_kind = 'BLOG' AND f.target_key = p.community_id::text)
+                            OR (f.target_kind = 'TAG' AND f.target_key = ANY(ARRAY(SELECT p.community_id || ':' || tag FROM unnest(p.tags) tag)))
             ) x
            WHERE p.id = ANY($1::uuid[]) AND ${LIVE_POST}`,
     params: [postIds],

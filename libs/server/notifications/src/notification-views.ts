@@ -105,9 +105,12 @@ function targetView(t: TargetRow): NotificationTargetType {
   return {
     kind: t.target_kind,
     id: t.id,
-    path: paths[t.target_kind] || '/',
+    // Without its community (gone since), the list of notifications is the only place to go.
+    path: community || t.target_kind === T.MODERATION_NOTICE ? paths[t.target_kind] : '/notifications',
     title: t.title,
     community,
+    communitySlug: community?.slug ?? null,
+    communityName: community?.name ?? null,
     threadId: t.thread_id,
     replyId: t.target_kind === T.REPLY ? t.id : null,
     blogPostId: t.post_id,

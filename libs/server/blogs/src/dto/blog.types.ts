@@ -23,6 +23,9 @@ export class BlogSettingsType {
 
   @Field({ description: 'Whether the viewer may start posts here.' })
   viewerCanWrite: boolean;
+
+  @Field({ description: 'Whether the viewer follows this blog (and hears of its new posts).' })
+  viewerFollows: boolean;
 }
 
 @ObjectType('BlogPostPermissions')

@@ -10,6 +10,7 @@ import { BLOG_POST_STATES, type BlogPostState } from '@commons/shared-contracts'
 @Index('blog_posts_slug_key', ['communityId', 'slug'], { unique: true })
 @Index('blog_posts_community_published', ['communityId', 'state', 'publishedAt', 'id'])
 @Index('blog_posts_feed', ['state', 'publishedAt', 'id'])
+@Index('blog_posts_unannounced', ['publishedAt'], { where: `announced_at IS NULL AND state = 'PUBLISHED' AND moderation_state = 'VISIBLE'` })
 @Index('blog_posts_author', ['authorId', 'updatedAt'])
 @Index('blog_posts_search', { synchronize: false })
 export class BlogPostEntity {
@@ -52,6 +53,13 @@ export class BlogPostEntity {
   /** When it appears (now or a scheduled time); null until first published. */
   @Column('timestamptz', { name: 'published_at', nullable: true })
   publishedAt: Date | null;
+
+  /**
+   * When readers were told it appeared (its published event). A post scheduled for later, or
+   * approved before its time, is announced by ScheduledPostAnnouncer once its time has come.
+   */
+  @Column('timestamptz', { name: 'announced_at', nullable: true })
+  announcedAt: Date | null;
 
   @Column('int', { name: 'comment_count', default: 0 })
   commentCount: number;

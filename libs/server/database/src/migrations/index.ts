@@ -12,6 +12,7 @@ import { DryRunHeartbeat1795458947035 } from './1795458947035-dry-run-heartbeat'
 import { DecisionsWithoutCommunityIndex1796422507248 } from './1796422507248-decisions-without-community-index';
 import { Outbox1796424624947 } from './1796424624947-outbox';
 import { Notifications1796434384386 } from './1796434384386-notifications';
+import { BlogFollowsAndAnnouncements1796437757180 } from './1796437757180-blog-follows-and-announcements';
 import { ReadPathIndexes1795443900000 } from './1795443900000-read-path-indexes';
 
 /**
@@ -33,4 +34,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   DecisionsWithoutCommunityIndex1796422507248,
   Outbox1796424624947,
   Notifications1796434384386,
+  BlogFollowsAndAnnouncements1796437757180,
 ];

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const FollowTarget = { Thread: 'THREAD', Category: 'CATEGORY', Tag: 'TAG' } as const;
+export const FollowTarget = { Thread: 'THREAD', Category: 'CATEGORY', Tag: 'TAG', Blog: 'BLOG' } as const;
 export type FollowTarget = (typeof FollowTarget)[keyof typeof FollowTarget];
 
 /** Who follows what; the realtime domain notifies followers. Tags are followed per community. */
@@ -13,7 +13,7 @@ export class FollowEntity {
   @PrimaryColumn({ type: 'enum', enum: Object.values(FollowTarget), enumName: 'follow_target', name: 'target_kind' })
   targetKind: FollowTarget;
 
-  /** A thread or category id, or `<communityId>:<tag>`. */
+  /** A thread or category id, a community id (its blog), or `<communityId>:<tag>`. */
   @PrimaryColumn('text', { name: 'target_key' })
   targetKey: string;
 

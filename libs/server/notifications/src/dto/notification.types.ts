@@ -69,6 +69,12 @@ export class NotificationTargetType {
   @Field(() => NotificationCommunityType, { nullable: true })
   community: NotificationCommunityType | null;
 
+  @Field(() => String, { nullable: true, description: 'The community’s slug, as `community.slug`, one level up: lists of notifications stay shallow.' })
+  communitySlug: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The community’s name, as `community.name`.' })
+  communityName: string | null;
+
   @Field(() => ID, { nullable: true, description: 'The thread, for threads and replies.' })
   threadId: string | null;
 
