@@ -4,6 +4,7 @@ import { blogRoutes, communityBlogRoutes } from '@commons/web-feature-blogs';
 import { communityRoutes } from '@commons/web-feature-communities';
 import { forumRoutes } from '@commons/web-feature-forums';
 import { communityModerationRoutes, moderationRoutes, noticesRoutes } from '@commons/web-feature-moderation';
+import { notificationRoutes } from '@commons/web-feature-notifications';
 import { searchRoutes } from '@commons/web-feature-search';
 import { ComingSoon } from '@commons/web-ui';
 import { AppShellLayout } from './shell/app-shell-layout';
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
       },
       { path: 'moderation', children: moderationRoutes },
       { path: 'notices', children: noticesRoutes },
+      { path: 'notifications', children: notificationRoutes },
       { path: 'administration', element: <RequireRole roles={['ADMIN']}><AdministrationPage /></RequireRole> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -4,6 +4,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { ViewerFieldsFragment } from '@commons/web-data-access';
 import { roleName, useSignOut } from '@commons/web-feature-account';
 import { useModerationAccess } from '@commons/web-feature-moderation';
+import { NotificationBell } from '@commons/web-feature-notifications';
 import { TopBarSearch } from '@commons/web-feature-search';
 import { PersonAvatar } from '@commons/web-ui';
 import { NAVIGATION } from './navigation';
@@ -31,6 +32,7 @@ export function AppShellLayout({ viewer }: { viewer: ViewerFieldsFragment }) {
           <Group gap="md" wrap="nowrap">
             <RealtimeIndicator />
             <TopBarSearch />
+            <NotificationBell />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
                 <UnstyledButton aria-label={`Account menu for ${viewer.displayName}`}>
@@ -46,6 +48,9 @@ export function AppShellLayout({ viewer }: { viewer: ViewerFieldsFragment }) {
                 <Menu.Label>{roleName(viewer.role)}</Menu.Label>
                 <Menu.Item component={Link} to="/profile">
                   Profile
+                </Menu.Item>
+                <Menu.Item component={Link} to="/notifications/preferences">
+                  Notification preferences
                 </Menu.Item>
                 <Menu.Item component={Link} to="/notices">
                   Notices and appeals

@@ -33,6 +33,8 @@ export function createApolloClient({ realtime }: ApolloClientOptions = {}): Apol
             moderationQueue: relayStylePagination(['communityId', 'status', 'source', 'escalated']),
             auditLog: relayStylePagination(['filter']),
             moderationNotices: relayStylePagination(),
+            // The unread-only view is a list of its own; the bell and the page share the other.
+            notifications: relayStylePagination(['unreadOnly']),
           },
         },
         Community: {

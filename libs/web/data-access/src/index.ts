@@ -9,3 +9,5 @@ export * from './session';
 export * from './realtime/realtime-status';
 export * from './realtime/realtime-connection';
 export * from './realtime/realtime-context';
+export * from './realtime/new-content';
+export * from './realtime/use-new-community-content';

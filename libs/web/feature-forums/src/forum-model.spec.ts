@@ -1,4 +1,4 @@
-import { filtersFromSearch, normaliseTags, rules, searchFromFilters, threadIdFrom, toThreadFilter, whyNoReply } from './forum-model';
+import { filtersFromSearch, newThreadMatches, normaliseTags, rules, searchFromFilters, threadIdFrom, toThreadFilter, whyNoReply } from './forum-model';
 
 const ID = '0190f3a2-7c4e-7d1a-9b2c-3d4e5f607182';
 
@@ -47,5 +47,20 @@ describe('filters in the address', () => {
     expect(searchFromFilters(filters).toString()).toBe('category=c1&questions=1&unresolved=1&tag=release-notes');
     expect(toThreadFilter(filters)).toEqual({ categoryId: 'c1', kind: 'QUESTION', unanswered: null, unresolved: true, tag: 'release-notes' });
     expect(searchFromFilters(filtersFromSearch(new URLSearchParams(''))).toString()).toBe('');
+  });
+});
+
+describe('newThreadMatches', () => {
+  const none = { category: null, questions: false, unanswered: false, unresolved: false, tag: null };
+  it('counts a new thread on the whole list, on its category’s, and among the unanswered', () => {
+    expect(newThreadMatches(none, 'c1')).toBe(true);
+    expect(newThreadMatches({ ...none, category: 'c1' }, 'c1')).toBe(true);
+    expect(newThreadMatches({ ...none, unanswered: true }, null)).toBe(true);
+  });
+  it('leaves out another category, and filters the announcement cannot tell', () => {
+    expect(newThreadMatches({ ...none, category: 'c2' }, 'c1')).toBe(false);
+    expect(newThreadMatches({ ...none, questions: true }, 'c1')).toBe(false);
+    expect(newThreadMatches({ ...none, unresolved: true }, 'c1')).toBe(false);
+    expect(newThreadMatches({ ...none, tag: 'ops' }, 'c1')).toBe(false);
   });
 });

@@ -99,3 +99,11 @@ export function toThreadFilter(filters: ForumFilters): ThreadFilter {
 
 export const isFiltered = (filters: ForumFilters): boolean =>
   Boolean(filters.category || filters.questions || filters.unanswered || filters.unresolved || filters.tag);
+
+/**
+ * Whether a thread that just appeared (in `categoryId`) belongs to the list under these filters,
+ * as far as its announcement tells: only the category is known, so a list filtered by kind,
+ * resolution or tag does not count it (a new thread is unanswered).
+ */
+export const newThreadMatches = (filters: ForumFilters, categoryId: string | null): boolean =>
+  !filters.questions && !filters.unresolved && !filters.tag && (filters.category === null || filters.category === categoryId);

@@ -16,3 +16,4 @@ export * from './markdown-editor';
 export * from './markdown-view';
 export * from './confirm-removal';
 export * from './moderation-state-badge';
+export * from './new-items-notice';

@@ -1,8 +1,9 @@
+import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { CommunityBlogDocument, isNotFound, toApiError } from '@commons/web-data-access';
-import { CommunityNotFound, LoadMoreButton, QueryState } from '@commons/web-ui';
+import { CommunityBlogDocument, isNotFound, toApiError, useNewCommunityContent } from '@commons/web-data-access';
+import { CommunityNotFound, LoadMoreButton, NewItemsNotice, QueryState } from '@commons/web-ui';
 import { blogPath, NoBlog, postPath, useBlogCommunity } from '../blog-community';
 import { PostCard } from '../components/post-card';
 import { BlogSettingsPanel } from './blog-settings-panel';
@@ -13,6 +14,22 @@ function CommunityBlog({ community }: { community: { id: string; slug: string; n
     variables: { communityId: community.id },
     notifyOnNetworkStatusChange: true,
   });
+  const fresh = useNewCommunityContent({
+    communityId: community.id,
+    kind: 'BLOG_POST_ADDED',
+    isShown: (id) => (data?.blogPosts.edges ?? []).some((e) => e.node.id === id),
+  });
+  const [showing, setShowing] = useState(false);
+  const showNew = async () => {
+    setShowing(true);
+    try {
+      // The first page again, newest first: the new posts are at its top.
+      await refetch();
+      fresh.clear();
+    } finally {
+      setShowing(false);
+    }
+  };
   const apiError = toApiError(error);
   if (isNotFound(apiError)) return <CommunityNotFound />;
   const settings = data?.blogSettings;
@@ -39,6 +56,7 @@ function CommunityBlog({ community }: { community: { id: string; slug: string; n
       </Stack>
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: community.viewerCan.manage ? 8 : 12 }}>
+          <NewItemsNotice waiting={fresh.count} one="new post" many="new posts" loading={showing} onShow={() => void showNew()} />
           <QueryState
             loading={loading && !data}
             error={apiError}

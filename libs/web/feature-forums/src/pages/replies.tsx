@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { ForumRepliesDocument, toApiError, type ReplyFieldsFragment, type ThreadFieldsFragment } from '@commons/web-data-access';
@@ -12,7 +13,7 @@ import { waitingReplies } from '../live-thread';
 import { useLiveReplies } from '../use-live-replies';
 import { LiveRepliesStatus } from './live-replies-status';
 import { ReplyBox } from './reply-box';
-import { replyAnchor, ReplyCard } from './reply-card';
+import { replyAnchor, replyIdFromHash, ReplyCard } from './reply-card';
 
 function showReply(replyId: string): void {
   const element = document.getElementById(replyAnchor(replyId));
@@ -113,6 +114,22 @@ export function Replies({ thread, community, onThreadStale }: { thread: ThreadFi
       setShowingNew(false);
     }
   };
+
+  // A link to one reply (a notification, a moderation notice) brings it into view, loading pages up to it.
+  const { hash } = useLocation();
+  const linkedReply = replyIdFromHash(hash);
+  const followedLink = useRef<string | null>(null);
+  const loaded = replies !== undefined;
+  useEffect(() => {
+    if (!linkedReply || !loaded || followedLink.current === hash) return;
+    followedLink.current = hash;
+    if (edges.some((e) => e.node.id === linkedReply)) {
+      showReply(linkedReply);
+      return;
+    }
+    reveal.current = linkedReply;
+    void loadUntilShown([linkedReply]);
+  });
 
   const focusEditor = () => editor.current?.focus();
 

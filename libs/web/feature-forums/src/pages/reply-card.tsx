@@ -14,6 +14,9 @@ import { rules } from '../forum-model';
 
 export const replyAnchor = (replyId: string): string => `reply-${replyId}`;
 
+/** The reply a link points at (`#reply-…`), if any. */
+export const replyIdFromHash = (hash: string): string | null => (hash.startsWith('#reply-') && hash.length > 7 ? decodeURIComponent(hash.slice(7)) : null);
+
 /** The start of a reply as plain text, for a quote. */
 export function excerpt(markdown: string, length = 160): string {
   const text = markdown.replace(/\s+/gu, ' ').trim();

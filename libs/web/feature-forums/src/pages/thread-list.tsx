@@ -1,11 +1,12 @@
+import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { ForumCategoriesDocument, ForumThreadsDocument, toApiError, type ThreadCardFieldsFragment } from '@commons/web-data-access';
-import { LoadMoreButton, PersonAvatar, QueryState, count, dateTime } from '@commons/web-ui';
+import { ForumCategoriesDocument, ForumThreadsDocument, toApiError, useNewCommunityContent, type ThreadCardFieldsFragment } from '@commons/web-data-access';
+import { LoadMoreButton, NewItemsNotice, PersonAvatar, QueryState, count, dateTime } from '@commons/web-ui';
 import { ThreadBadges } from '../components/thread-badges';
 import { tagPath, threadPath, type ForumCommunity } from '../forum-community';
-import { isFiltered, toThreadFilter, type ForumFilters } from '../forum-model';
+import { isFiltered, newThreadMatches, toThreadFilter, type ForumFilters } from '../forum-model';
 
 function ThreadRow({ thread, slug, categoryName }: { thread: ThreadCardFieldsFragment; slug: string; categoryName: string | undefined }) {
   return (
@@ -48,36 +49,56 @@ export function ThreadList({ community, filters }: { community: ForumCommunity; 
   const categories = useQuery(ForumCategoriesDocument, { variables: { communityId: community.id } }).data?.forumCategories ?? [];
   const edges = data?.threads.edges ?? [];
   const filtered = isFiltered(filters);
+  const fresh = useNewCommunityContent({
+    communityId: community.id,
+    kind: 'THREAD_ADDED',
+    isShown: (id) => edges.some((e) => e.node.id === id),
+    accepts: (event) => newThreadMatches(filters, event.categoryId ?? null),
+  });
+  const [showing, setShowing] = useState(false);
+  const showNew = async () => {
+    setShowing(true);
+    try {
+      // The first page again, newest activity first: the new threads are at its top.
+      await refetch({ after: null });
+      fresh.clear();
+    } finally {
+      setShowing(false);
+    }
+  };
   return (
-    <QueryState
-      loading={loading && !data}
-      error={toApiError(error)}
-      empty={edges.length === 0}
-      emptyText={
-        filtered
-          ? 'No thread matches these filters.'
-          : community.viewerCan.participate
-            ? 'No threads yet. Start the first one.'
-            : 'No threads yet.'
-      }
-      onRetry={() => void refetch()}
-    >
-      <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Threads">
-        {edges.map(({ node }) => (
-          <ThreadRow key={node.id} thread={node} slug={community.slug} categoryName={categories.find((c) => c.id === node.categoryId)?.name} />
-        ))}
-      </Stack>
-      <LoadMoreButton
-        pageInfo={data?.threads.pageInfo}
-        fetchMore={(after) =>
-          fetchMore({
-            variables: { after },
-            updateQuery: (previous, { fetchMoreResult }) => ({
-              threads: { ...fetchMoreResult.threads, edges: [...previous.threads.edges, ...fetchMoreResult.threads.edges] },
-            }),
-          })
+    <Stack gap="sm">
+      <NewItemsNotice waiting={fresh.count} one="new thread" many="new threads" loading={showing} onShow={() => void showNew()} />
+      <QueryState
+        loading={loading && !data}
+        error={toApiError(error)}
+        empty={edges.length === 0}
+        emptyText={
+          filtered
+            ? 'No thread matches these filters.'
+            : community.viewerCan.participate
+              ? 'No threads yet. Start the first one.'
+              : 'No threads yet.'
         }
-      />
-    </QueryState>
+        onRetry={() => void refetch()}
+      >
+        <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Threads">
+          {edges.map(({ node }) => (
+            <ThreadRow key={node.id} thread={node} slug={community.slug} categoryName={categories.find((c) => c.id === node.categoryId)?.name} />
+          ))}
+        </Stack>
+        <LoadMoreButton
+          pageInfo={data?.threads.pageInfo}
+          fetchMore={(after) =>
+            fetchMore({
+              variables: { after },
+              updateQuery: (previous, { fetchMoreResult }) => ({
+                threads: { ...fetchMoreResult.threads, edges: [...previous.threads.edges, ...fetchMoreResult.threads.edges] },
+              }),
+            })
+          }
+        />
+      </QueryState>
+    </Stack>
   );
 }

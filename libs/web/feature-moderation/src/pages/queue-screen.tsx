@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Checkbox, Grid, Group, Kbd, List, Modal, Paper, Select, Stack, Text, Textarea, Title, UnstyledButton } from '@mantine/core';
 import { ErrorCode, REASON_MAX_LENGTH } from '@commons/shared-contracts';
 import {
@@ -13,10 +13,12 @@ import {
   type QueueItemCardFieldsFragment,
   type ReviewAction,
 } from '@commons/web-data-access';
-import { ErrorAlert, LoadMoreButton, QueryState, count, dateTime } from '@commons/web-ui';
+import { ErrorAlert, LoadMoreButton, NewItemsNotice, QueryState, count, dateTime } from '@commons/web-ui';
 import { CONTENT_KIND, QUEUE_SOURCE, TONE } from '../labels';
 import { useModerationScope } from '../moderation-scope';
 import { forgetModerationLists, removeFromQueues, syncContentState } from '../queue/queue-cache';
+import { decidedElsewhereText } from '../queue/queue-live';
+import { useLiveQueue } from '../queue/use-live-queue';
 import { QUEUE_SHORTCUTS, moveSelection, queueCommand, selectionAfterRemoval, toggled } from '../queue/queue-keys';
 import { QueueItemDetail, itemName } from './queue-item-detail';
 
@@ -82,7 +84,24 @@ function ShortcutLegend() {
   );
 }
 
-function QueueRow({ item, selected, checked, showCommunity, onSelect, onCheck }: { item: Item; selected: boolean; checked: boolean; showCommunity: boolean; onSelect: () => void; onCheck: () => void }) {
+function QueueRow({
+  item,
+  selected,
+  checked,
+  showCommunity,
+  decidedElsewhere,
+  onSelect,
+  onCheck,
+}: {
+  item: Item;
+  selected: boolean;
+  checked: boolean;
+  showCommunity: boolean;
+  /** Another moderator decided it meanwhile: how it reads. */
+  decidedElsewhere: string | null;
+  onSelect: () => void;
+  onCheck: () => void;
+}) {
   const name = itemName(item);
   return (
     <Paper
@@ -94,7 +113,7 @@ function QueueRow({ item, selected, checked, showCommunity, onSelect, onCheck }:
       style={selected ? { borderColor: 'var(--mantine-color-blue-7)', borderWidth: 2, background: 'var(--mantine-color-blue-0)' } : undefined}
     >
       <Group gap="sm" align="flex-start" wrap="nowrap">
-        <Checkbox mt={4} checked={checked} onChange={onCheck} aria-label={`Select ${name}`} />
+        <Checkbox mt={4} checked={checked && !decidedElsewhere} disabled={decidedElsewhere !== null} onChange={onCheck} aria-label={`Select ${name}`} />
         <UnstyledButton id={`queue-item-${item.id}`} onClick={onSelect} aria-current={selected ? 'true' : undefined} style={{ flex: 1, minWidth: 0 }}>
           <Stack gap={4}>
             <Text size="sm" fw={600}>
@@ -104,6 +123,11 @@ function QueueRow({ item, selected, checked, showCommunity, onSelect, onCheck }:
               {excerpt(item.body)}
             </Text>
             <Group gap={6}>
+              {decidedElsewhere && (
+                <Badge size="sm" variant="filled" color="gray.8" tt="none">
+                  {decidedElsewhere}
+                </Badge>
+              )}
               <Badge size="sm" variant="outline" color="gray.8" tt="none">
                 {item.source === 'FLAGS' ? count(item.flags.length, 'flag') : CONTENT_KIND[item.contentKind]}
               </Badge>
@@ -130,7 +154,7 @@ function QueueRow({ item, selected, checked, showCommunity, onSelect, onCheck }:
 }
 
 /** The review's mutations: a decision answers the item, a conflict says someone decided first. */
-function useReview(onDecided: (ids: string[], message: string) => void, onConflict: (message: string) => void) {
+function useReview(onDecided: (ids: string[], message: string) => void, onConflict: (message: string) => void, deciding: Set<string>) {
   const [reviewOne] = useMutation(ReviewModerationItemDocument);
   const [reviewMany] = useMutation(ReviewModerationItemsDocument);
   const [busy, setBusy] = useState(false);
@@ -139,6 +163,7 @@ function useReview(onDecided: (ids: string[], message: string) => void, onConfli
   const one = async (item: Item, action: ReviewAction, reason = '', editedBody: string | null = null): Promise<boolean> => {
     setBusy(true);
     setError(null);
+    deciding.add(item.id);
     try {
       await reviewOne({
         variables: { input: { itemId: item.id, action, reason, editedBody } },
@@ -164,6 +189,7 @@ function useReview(onDecided: (ids: string[], message: string) => void, onConfli
       setError(apiError);
       return false;
     } finally {
+      deciding.delete(item.id);
       setBusy(false);
     }
   };
@@ -171,6 +197,7 @@ function useReview(onDecided: (ids: string[], message: string) => void, onConfli
   const many = async (items: Item[], action: Extract<ReviewAction, 'APPROVE' | 'REJECT'>, reason = ''): Promise<boolean> => {
     setBusy(true);
     setError(null);
+    for (const item of items) deciding.add(item.id);
     try {
       const { data } = await reviewMany({
         variables: { input: { itemIds: items.map((i) => i.id), action, reason } },
@@ -198,6 +225,7 @@ function useReview(onDecided: (ids: string[], message: string) => void, onConfli
       setError(toApiError(caught));
       return false;
     } finally {
+      for (const item of items) deciding.delete(item.id);
       setBusy(false);
     }
   };
@@ -223,11 +251,26 @@ export function QueueScreen() {
   const items = connection?.edges.map((e) => e.node) ?? [];
   const ids = items.map((i) => i.id);
 
+  const client = useApolloClient();
+  const [deciding] = useState(() => new Set<string>());
+  const queue = useLiveQueue(scope.communityId, { shown: (id) => ids.includes(id), deciding: (id) => deciding.has(id) }, () => refetch());
+  const decidedElsewhere = queue.live.decidedElsewhere;
+
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = selectedId && ids.includes(selectedId) ? selectedId : (ids[0] ?? null);
   const selectedItem = items.find((i) => i.id === selected) ?? null;
+  const selectedDecidedElsewhere = selected !== null && decidedElsewhere.has(selected);
   const [checked, setChecked] = useState<Set<string>>(new Set());
-  const checkedItems = items.filter((i) => checked.has(i.id));
+  const checkedItems = items.filter((i) => checked.has(i.id) && !decidedElsewhere.has(i.id));
+
+  // Items another moderator decided leave the list, except the one being read: it stays, marked,
+  // until the moderator moves on, so that nothing vanishes under their eyes.
+  useEffect(() => {
+    const gone = items.filter((i) => decidedElsewhere.has(i.id) && i.id !== selected);
+    if (gone.length === 0) return;
+    removeFromQueues(client.cache, gone.map((i) => i.id), gone.map((i) => i.communityId));
+    queue.forget(gone.map((i) => i.id));
+  });
   const [rejecting, setRejecting] = useState<Item[] | null>(null);
   const [status, setStatus] = useState('');
   const [conflict, setConflict] = useState<string | null>(null);
@@ -245,6 +288,7 @@ export function QueueScreen() {
       setConflict(message);
       void refetch();
     },
+    deciding,
   );
 
   const select = (id: string | null) => {
@@ -254,9 +298,9 @@ export function QueueScreen() {
   };
 
   // The shortcuts act on the page, except while typing or while a dialog is open.
-  const latest = useRef({ selected, selectedItem, ids, review });
+  const latest = useRef({ selected, selectedItem, ids, review, selectedDecidedElsewhere });
   useEffect(() => {
-    latest.current = { selected, selectedItem, ids, review };
+    latest.current = { selected, selectedItem, ids, review, selectedDecidedElsewhere };
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -273,7 +317,7 @@ export function QueueScreen() {
         return;
       }
       const item = state.selectedItem;
-      if (!item || state.review.busy) return;
+      if (!item || state.review.busy || state.selectedDecidedElsewhere) return;
       if (command === 'toggle') setChecked((c) => toggled(c, item.id));
       else if (command === 'approve') void state.review.one(item, 'APPROVE');
       else if (command === 'escalate' && !item.escalated) void state.review.one(item, 'ESCALATE');
@@ -319,6 +363,15 @@ export function QueueScreen() {
         </Alert>
       )}
 
+      {scope.communityId && (
+        <NewItemsNotice
+          waiting={queue.live.waiting.size}
+          one="new item"
+          many="new items"
+          loading={loading && Boolean(shown)}
+          onShow={() => void queue.showWaiting()}
+        />
+      )}
       <QueryState loading={loading && !shown} error={toApiError(error)} empty={items.length === 0} emptyText="Nothing awaits review." onRetry={() => void refetch()}>
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 5 }}>
@@ -345,6 +398,7 @@ export function QueueScreen() {
                     selected={item.id === selected}
                     checked={checked.has(item.id)}
                     showCommunity={!scope.communityId}
+                    decidedElsewhere={decidedElsewhere.has(item.id) ? decidedElsewhereText(decidedElsewhere.get(item.id) ?? null) : null}
                     onSelect={() => select(item.id)}
                     onCheck={() => setChecked((c) => toggled(c, item.id))}
                   />
@@ -356,17 +410,24 @@ export function QueueScreen() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 7 }}>
             <Paper withBorder p="md" radius="md" component="section" aria-label="Selected item" data-testid="queue-item-detail">
+              {selectedItem && selectedDecidedElsewhere && (
+                <Alert color="gray" variant="light" title={decidedElsewhereText(decidedElsewhere.get(selectedItem.id) ?? null)} mb="md">
+                  <Text size="sm">This item is no longer awaiting review: it leaves the queue when you move on.</Text>
+                </Alert>
+              )}
               {selectedItem ? (
-                <QueueItemDetail
-                  key={selectedItem.id}
-                  itemId={selectedItem.id}
-                  busy={review.busy}
-                  error={review.error}
-                  canSanction={Boolean(scope.communityId)}
-                  onApprove={(editedBody) => void review.one(selectedItem, 'APPROVE', '', editedBody ?? null)}
-                  onReject={() => setRejecting([selectedItem])}
-                  onEscalate={() => void review.one(selectedItem, 'ESCALATE')}
-                />
+                <fieldset disabled={selectedDecidedElsewhere} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+                  <QueueItemDetail
+                    key={selectedItem.id}
+                    itemId={selectedItem.id}
+                    busy={review.busy}
+                    error={review.error}
+                    canSanction={Boolean(scope.communityId)}
+                    onApprove={(editedBody) => void review.one(selectedItem, 'APPROVE', '', editedBody ?? null)}
+                    onReject={() => setRejecting([selectedItem])}
+                    onEscalate={() => void review.one(selectedItem, 'ESCALATE')}
+                  />
+                </fieldset>
               ) : (
                 <Text c="dimmed">
                   Pick an item to review it.
