@@ -77,40 +77,41 @@ export function NotificationBell() {
       <VisuallyHidden role="status" aria-live="polite">
         {announcement}
       </VisuallyHidden>
-      <Menu position="bottom-end" width={360} withinPortal returnFocus opened={opened} onChange={setOpened}>
-        <Menu.Target>
-          <Indicator label={badgeText(unread)} size={18} disabled={unread === 0} color="red.8" offset={4} data-testid="notification-count">
+      {/* The badge around the menu, not inside its target: the target's popup attributes belong on the button. */}
+      <Indicator label={badgeText(unread)} size={18} disabled={unread === 0} color="red.8" offset={4} data-testid="notification-count">
+        <Menu position="bottom-end" width={360} withinPortal returnFocus opened={opened} onChange={setOpened}>
+          <Menu.Target>
             <ActionIcon variant="subtle" color="gray.8" size="lg" aria-label={bellLabel(unread)}>
               <BellIcon />
             </ActionIcon>
-          </Indicator>
-        </Menu.Target>
-        <Menu.Dropdown aria-label="Latest notifications">
-          <Menu.Label>Notifications</Menu.Label>
-          {latest.loading && notifications.length === 0 ? (
-            <Group justify="center" p="sm">
-              <Loader size="sm" aria-label="Loading notifications" />
-            </Group>
-          ) : notifications.length === 0 ? (
-            <Text size="sm" c="dimmed" p="sm">
-              Nothing yet. Replies, mentions and reactions to your posts show here.
-            </Text>
-          ) : (
-            notifications.map((notification) => (
-              <Menu.Item key={notification.id} onClick={() => open(notification)}>
-                <NotificationLine notification={notification} />
-              </Menu.Item>
-            ))
-          )}
-          <Menu.Divider />
-          <Menu.Item closeMenuOnClick={false} disabled={unread === 0 || mark.busy} onClick={() => void mark.all()}>
-            Mark all read
-          </Menu.Item>
-          <Menu.Item component={Link} to="/notifications" fw={500}>
-            See all notifications
-          </Menu.Item>
-        </Menu.Dropdown>
-      </Menu>
+          </Menu.Target>
+          <Menu.Dropdown aria-label="Latest notifications">
+            <Menu.Label>Notifications</Menu.Label>
+            {latest.loading && notifications.length === 0 ? (
+              <Group justify="center" p="sm">
+                <Loader size="sm" aria-label="Loading notifications" />
+              </Group>
+            ) : notifications.length === 0 ? (
+              <Text size="sm" c="dimmed" p="sm">
+                Nothing yet. Replies, mentions and reactions to your posts show here.
+              </Text>
+            ) : (
+              notifications.map((notification) => (
+                <Menu.Item key={notification.id} onClick={() => open(notification)}>
+                  <NotificationLine notification={notification} />
+                </Menu.Item>
+              ))
+            )}
+            <Menu.Divider />
+            <Menu.Item closeMenuOnClick={false} disabled={unread === 0 || mark.busy} onClick={() => void mark.all()}>
+              Mark all read
+            </Menu.Item>
+            <Menu.Item component={Link} to="/notifications" fw={500}>
+              See all notifications
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      </Indicator>
     </>
   );
 }
