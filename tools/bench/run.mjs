@@ -16,7 +16,8 @@ import { chooseTargets, describeData } from './lib/data.mjs';
 import { graphql, signIn } from './lib/graphql.mjs';
 import { parseOptions, USAGE } from './lib/options.mjs';
 import { processStats } from './lib/proc.mjs';
-import { runSecrets, startApi, startBaseline } from './lib/processes.mjs';
+import { runSecrets, startApi, startBaseline, startWsBaseline } from './lib/processes.mjs';
+import { createSessions, removeBenchSessions } from './lib/sessions.mjs';
 import { markdown, writeResults } from './report.mjs';
 import { removeBenchPosts } from './scenarios/posting.mjs';
 import { SCENARIOS } from './scenarios/index.mjs';
@@ -85,6 +86,8 @@ try {
   log('looking at the data…');
   const removed = await removeBenchPosts(pool);
   if (removed > 0) log(`removed ${removed} threads left by an interrupted run`);
+  const staleSessions = await removeBenchSessions(pool);
+  if (staleSessions > 0) log(`removed ${staleSessions} sessions left by an interrupted run`);
   // Plans follow the planner's statistics; a server without autovacuum (or one that has not
   // caught up with the last run's writes and deletions) would make results drift from run to run.
   log('vacuuming and analysing the database…');
@@ -120,6 +123,14 @@ try {
     gql: async (query, variables) => (await graphql(api, query, variables, cookie)).data,
     /** Signs an account in (every seeded account shares PASSWORD); returns its Cookie header. */
     signIn: async (email) => (await signIn(api, email, PASSWORD)).cookie,
+    /** Opens a session per account id directly in the database (lib/sessions.mjs); returns Cookie headers. */
+    createSessions: (accountIds) => createSessions(pool, { secretKey: secrets.secretKey, cookieName }, accountIds),
+    /** Starts the raw `ws` broadcast server of the fan-out scenario; stopped with the run. */
+    startWsBaseline: async (wsOptions) => {
+      const server = await startWsBaseline(wsOptions);
+      children.push(server);
+      return server;
+    },
     /** Starts another API for a scenario (see startApi's options); stopped with the run. */
     startApi: async (variantOptions) => {
       const extra = await startApi({ databaseUrl: pgServer.url, secrets, logLevel: options.logLevel, ...variantOptions });
@@ -148,6 +159,8 @@ try {
     }
     record.seconds = Math.round((Date.now() - started) / 1000);
   }
+  const sessionsLeft = await removeBenchSessions(pool);
+  if (sessionsLeft > 0) log(`removed ${sessionsLeft} benchmark sessions`);
   results.api.endRssBytes = processStats(api.pid).rssBytes;
   results.api.cpuSeconds = processStats(api.pid).cpuSeconds;
 } catch (error) {

@@ -64,7 +64,7 @@ export async function compare(ctx, variants, { connections = ctx.options.connect
   return variants.map((variant) => aggregate(variant, runs.get(variant.key), connections));
 }
 
-function aggregate(variant, runs, connections) {
+export function aggregate(variant, runs, connections) {
   const seconds = runs.reduce((s, r) => s + r.seconds, 0);
   const responses = runs.reduce((s, r) => s + r.responses, 0);
   const cpuSeconds = runs.reduce((s, r) => s + r.cpuSeconds, 0);

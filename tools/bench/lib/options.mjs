@@ -8,6 +8,7 @@ export const SCENARIO_ALIASES = {
   6: 'dashboard',
   7: 'document-cache',
   8: 'dry-run',
+  fanout: 'fan-out',
 };
 
 export const USAGE = `npm run bench -- [options]
@@ -19,6 +20,9 @@ export const USAGE = `npm run bench -- [options]
   --duration <s>       seconds per measured run (default 10); each variant runs --rounds times
   --rounds <n>         A/B rounds per comparison, run A B B A … so drift hits both (default 2)
   --connections <n>    concurrent HTTP connections per run (default 10)
+  --subscribers <n>    fan-out: WebSocket subscribers on one thread (default 5000)
+  --fanout-seconds <s> fan-out: seconds of steady posting per server, split over --rounds (default 30)
+  --post-interval <ms> fan-out: one reply (or raw broadcast) every this many ms (default 200)
   --log-level <level>  the API's LOG_LEVEL (default warn; info logs every request, as production does)
   --build              rebuild the API even when dist/ has one
   --help
@@ -27,7 +31,7 @@ DATABASE_URL picks the database (seed it first: npm run seed -- --size l); witho
 embedded PostgreSQL of npm start is used. Results: bench-results/<date>.json and a Markdown table.`;
 
 export function parseOptions(argv) {
-  const options = { scenarios: [], size: undefined, duration: 10, rounds: 2, connections: 10, logLevel: 'warn', build: false, help: false };
+  const options = { scenarios: [], size: undefined, duration: 10, rounds: 2, connections: 10, subscribers: 5000, fanoutSeconds: 30, postIntervalMs: 200, logLevel: 'warn', build: false, help: false };
   const value = (i, name) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
@@ -60,6 +64,15 @@ export function parseOptions(argv) {
         break;
       case '--connections':
         options.connections = Math.round(positive(take(arg), arg));
+        break;
+      case '--subscribers':
+        options.subscribers = Math.round(positive(take(arg), arg));
+        break;
+      case '--fanout-seconds':
+        options.fanoutSeconds = positive(take(arg), arg);
+        break;
+      case '--post-interval':
+        options.postIntervalMs = positive(take(arg), arg);
         break;
       case '--log-level':
         options.logLevel = take(arg);

@@ -1,6 +1,7 @@
 // The two servers under test, each in its own process: the built API and the raw baseline.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { repoRoot } from '../../lib/embedded-postgres.mjs';
@@ -17,10 +18,28 @@ export function freePort() {
   });
 }
 
-/** Starts `node <script>` and waits until `healthPath` answers 200; output is kept for errors. */
-async function startNode(name, short, script, env, healthPath, { nodeArgs = [], timeoutMs = 60_000 } = {}) {
+/** This process's limit on open files (soft), from /proc: the most sockets it may hold. */
+export function openFilesLimit(pid = 'self') {
+  try {
+    const line = readFileSync(`/proc/${pid}/limits`, 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+    const soft = line?.slice('Max open files'.length).trim().split(/\s+/u)[0];
+    return soft === 'unlimited' ? Infinity : Number(soft);
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Starts `node <script>` and waits until `healthPath` answers 200; output is kept for errors.
+ * `fdLimit` raises the child's open-files limit (`ulimit -n` in a shell that then execs node,
+ * so the pid is node's); raising it above the hard limit needs root.
+ */
+async function startNode(name, short, script, env, healthPath, { nodeArgs = [], timeoutMs = 60_000, fdLimit } = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, script], {
+  const [command, args] = fdLimit
+    ? ['/bin/sh', ['-c', `ulimit -n ${Number(fdLimit)} && exec "$0" "$@"`, process.execPath, ...nodeArgs, script]]
+    : [process.execPath, [...nodeArgs, script]];
+  const child = spawn(command, args, {
     cwd: repoRoot,
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -75,7 +94,7 @@ export function runSecrets() {
  * (lib/moderation-off.cjs), the baseline of the posting scenario's on/off ratio; `nodeArgs`
  * go to node (e.g. --cpu-prof when looking into a result).
  */
-export async function startApi({ databaseUrl, secrets, logLevel, moderationOff = false, nodeArgs: extraNodeArgs = [] }) {
+export async function startApi({ databaseUrl, secrets, logLevel, moderationOff = false, nodeArgs: extraNodeArgs = [], fdLimit }) {
   const [name, short] = moderationOff ? ['The API without moderation', 'API, moderation off'] : ['The API', 'API'];
   const nodeArgs = [...extraNodeArgs, ...(moderationOff ? ['-r', join(repoRoot, 'tools/bench/lib/moderation-off.cjs')] : [])];
   const api = await startNode(name, short, builtApiMain, {
@@ -87,7 +106,7 @@ export async function startApi({ databaseUrl, secrets, logLevel, moderationOff =
     SEED_DEMO: 'false',
     LOGIN_ATTEMPTS_PER_ACCOUNT: '10000',
     LOGIN_ATTEMPTS_PER_ADDRESS: '10000',
-  }, '/health', { nodeArgs });
+  }, '/health', { nodeArgs, fdLimit });
   return {
     ...api,
     /** The API's Prometheus metrics as { name or name{labels}: value }. */
@@ -118,5 +137,22 @@ export async function startBaseline({ databaseUrl, secrets, cookieName }) {
     async statements() {
       return (await (await fetch(`${baseline.url}/stats`)).json()).statements;
     },
+  };
+}
+
+/** The fan-out scenario's raw `ws` broadcast server (ws-baseline-server.mjs). */
+export async function startWsBaseline({ fdLimit, nodeArgs = [] } = {}) {
+  const server = await startNode('The raw ws baseline', 'raw ws', join(repoRoot, 'tools/bench/ws-baseline-server.mjs'), {}, '/stats', { fdLimit, nodeArgs });
+  const post = async (path, body) => {
+    const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    if (response.status !== 200) throw new Error(`${server.name}: POST ${path} answered ${response.status}: ${await response.text()}`);
+    return response;
+  };
+  return {
+    ...server,
+    stats: async () => (await fetch(`${server.url}/stats`)).json(),
+    setTemplate: (payloadJson) => post('/template', payloadJson),
+    /** Resolves when the server has answered; the broadcast follows. */
+    broadcast: (id) => post('/broadcast', JSON.stringify({ id })),
   };
 }

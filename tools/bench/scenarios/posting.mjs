@@ -14,8 +14,8 @@ import { graphqlOk } from '../lib/load.mjs';
 import { baselineVariant, byKey, measure, pct } from './common.mjs';
 
 const CREATE_THREAD = `mutation BenchCreateThread($input: CreateThreadInput!) { createThread(input: $input) { id title bodyHtml version moderationState author { id displayName } } }`;
-const REPLY = `mutation BenchReply($input: ReplyInput!) { replyToThread(input: $input) { id bodyHtml createdAt moderationState author { id displayName } } }`;
-const BODY = 'A benchmark post with **Markdown**, a [link](https://example.com/docs) and a list:\n\n- first point\n- second point\n';
+export const REPLY = `mutation BenchReply($input: ReplyInput!) { replyToThread(input: $input) { id bodyHtml createdAt moderationState author { id displayName } } }`;
+export const BODY = 'A benchmark post with **Markdown**, a [link](https://example.com/docs) and a list:\n\n- first point\n- second point\n';
 const POSTERS = 1000;
 const TARGET_RATIO = 0.8;
 
@@ -23,7 +23,7 @@ const TARGET_RATIO = 0.8;
 const WORDS = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu amber basil cedar dune ember fjord grove harbor island jasper kestrel lagoon meadow nectar orchid pebble quartz river saffron timber umber valley willow yarrow zephyr'.split(' ');
 
 /** A closure giving a new text each call, starting at a random point so runs do not repeat each other. */
-function uniqueTexts() {
+export function uniqueTexts() {
   let n = Math.floor(Math.random() * 1e9);
   return () => {
     const words = [];
