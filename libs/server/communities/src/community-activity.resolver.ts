@@ -1,7 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
 import { PlatformAction, type Viewer } from '@commons/server-core';
-import { Authorize, CurrentViewer, RequestLoaders, type GraphqlContext } from '@commons/server-graphql';
+import { Authorize, CurrentViewer, eachEventItsOwnRequest } from '@commons/server-graphql';
 import { CommunityAction } from './community-access';
 import { CommunityAccessService } from './community-access.service';
 import { CommunityActivity } from './community-activity';
@@ -16,11 +16,7 @@ export class CommunityActivityResolver {
 
   @Subscription(() => CommunityActivityType, {
     description: 'New threads and blog posts of a community while you look at its lists. NOT_FOUND when you may not read the community.',
-    // Each event is its own small request: fresh DataLoaders, never ones kept for the subscription's lifetime.
-    resolve: (activity: CommunityActivityType, _args: unknown, context: GraphqlContext) => {
-      context.loaders = new RequestLoaders();
-      return activity;
-    },
+    resolve: eachEventItsOwnRequest,
   })
   @Authorize(PlatformAction.SignedIn)
   async communityActivity(

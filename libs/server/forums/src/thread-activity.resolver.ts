@@ -1,7 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, Float, ID, Resolver, Subscription } from '@nestjs/graphql';
 import { PlatformAction, type Viewer } from '@commons/server-core';
-import { Authorize, CurrentViewer, RequestLoaders, type GraphqlContext } from '@commons/server-graphql';
+import { Authorize, CurrentViewer, eachEventItsOwnRequest } from '@commons/server-graphql';
 import { ThreadActivityType } from './dto/thread-activity.type';
 import { ThreadActivity } from './thread-activity';
 import { ThreadsService } from './threads.service';
@@ -15,11 +15,7 @@ export class ThreadActivityResolver {
 
   @Subscription(() => ThreadActivityType, {
     description: 'New and changed replies of a thread while you read it. NOT_FOUND when you may not read the thread.',
-    // Each event is its own small request: fresh DataLoaders, never ones kept for the subscription's lifetime.
-    resolve: (activity: ThreadActivityType, _args: unknown, context: GraphqlContext) => {
-      context.loaders = new RequestLoaders();
-      return activity;
-    },
+    resolve: eachEventItsOwnRequest,
   })
   @Authorize(PlatformAction.SignedIn)
   async threadActivity(

@@ -1,6 +1,6 @@
 import { Args, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { PlatformAction, type Viewer } from '@commons/server-core';
-import { Authorize, CurrentViewer, RequestLoaders, type GraphqlContext } from '@commons/server-graphql';
+import { Authorize, CurrentViewer, eachEventItsOwnRequest } from '@commons/server-graphql';
 import { MarkNotificationsReadArgs, NotificationPreferencesInput, NotificationsArgs } from './dto/notification.inputs';
 import { NotificationConnection, NotificationPreferencesType, NotificationsChangeType, NotificationType } from './dto/notification.types';
 import { NotificationsFeed } from './notifications-feed';
@@ -52,11 +52,7 @@ export class NotificationsResolver {
 
   @Subscription(() => NotificationsChangeType, {
     description: 'Your notifications, live: first your unread count, then the count and the newest notification whenever they change.',
-    // Each change is its own small request: fresh DataLoaders, never ones kept for the subscription's lifetime.
-    resolve: (change: NotificationsChangeType, _args: unknown, context: GraphqlContext) => {
-      context.loaders = new RequestLoaders();
-      return change;
-    },
+    resolve: eachEventItsOwnRequest,
   })
   @Authorize(PlatformAction.SignedIn)
   notificationsChanged(@CurrentViewer() viewer: Viewer): AsyncIterator<NotificationsChangeType> {

@@ -1,4 +1,6 @@
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import type { GraphqlContext } from '../graphql-context';
+import { RequestLoaders } from '../loaders/request-loaders';
 
 /** Event payloads whose result is the same for every subscriber they are given to with the same operation. */
 const shared = new WeakSet<object>();
@@ -72,4 +74,13 @@ function operationKey(args: ExecutionArgs): string {
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/**
+ * A subscription's `resolve`: each event is its own small request, with fresh DataLoaders,
+ * never ones kept (and grown) for the subscription's lifetime.
+ */
+export function eachEventItsOwnRequest<T>(event: T, _args: unknown, context: GraphqlContext): T {
+  context.loaders = new RequestLoaders();
+  return event;
 }

@@ -1,7 +1,7 @@
 import { ParseUUIDPipe } from '@nestjs/common';
 import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
 import { PlatformAction, type Viewer } from '@commons/server-core';
-import { Authorize, CurrentViewer, RequestLoaders, type GraphqlContext } from '@commons/server-graphql';
+import { Authorize, CurrentViewer, eachEventItsOwnRequest } from '@commons/server-graphql';
 import { ModerationAccess } from '../access/moderation-access';
 import { QueueChangeType } from '../dto/queue-change.type';
 import { QueueActivity } from './queue-activity';
@@ -16,11 +16,7 @@ export class QueueActivityResolver {
   @Subscription(() => QueueChangeType, {
     name: 'moderationQueue',
     description: 'A community’s review queue while you moderate it: items entering, leaving and escalated. FORBIDDEN unless you moderate the community.',
-    // Each event is its own small request: fresh DataLoaders, never ones kept for the subscription's lifetime.
-    resolve: (change: QueueChangeType, _args: unknown, context: GraphqlContext) => {
-      context.loaders = new RequestLoaders();
-      return change;
-    },
+    resolve: eachEventItsOwnRequest,
   })
   @Authorize(PlatformAction.SignedIn)
   async moderationQueueChanges(
