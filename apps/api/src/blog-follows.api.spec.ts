@@ -1,5 +1,6 @@
 import { PlatformRole } from '@commons/shared-contracts';
 import { ScheduledPostAnnouncer } from '@commons/server-blogs';
+import { CommunityActivity } from '@commons/server-communities';
 import { OutboxRelay } from '@commons/server-realtime';
 import { connectWs, TEST_ORIGIN } from '@commons/server-testing';
 import type { TestApp } from '@commons/server-testing';
@@ -48,13 +49,17 @@ describe('blog follows and scheduled posts', () => {
 
     const ws = connectWs(api.url, { cookie: bystander.client.cookieHeader, origin: TEST_ORIGIN });
     const activity = ws.client.iterate<{ communityActivity: { kind: string; contentId: string } }>({ query: ACTIVITY, variables: { communityId } });
+    // Subscribed on the server before anything is published (an iterator subscribes on its first pull).
+    const listening = activity.next();
+    const audience = api.app.get<CommunityActivity>(CommunityActivity);
+    while (audience.size === 0) await new Promise((resolve) => setTimeout(resolve, 10));
 
     const draft = async (title: string) => (await author.client.data<{ createBlogPost: { id: string } }>(DRAFT, { input: { communityId, title, body: `${title}, in full.` } })).createBlogPost.id;
     const now = await draft('Published at once');
     await author.client.data(PUBLISH, { input: { postId: now } });
     expect((await notificationsOf(follower)).filter((n) => n.target.id === now)).toEqual([expect.objectContaining({ kind: 'FOLLOWED_BLOG_POST' })]);
     expect(await notificationsOf(bystander)).toEqual([]);
-    expect((await activity.next()).value).toMatchObject({ data: { communityActivity: { kind: 'BLOG_POST_ADDED', contentId: now } } });
+    expect((await listening).value).toMatchObject({ data: { communityActivity: { kind: 'BLOG_POST_ADDED', contentId: now } } });
 
     const later = await draft('Scheduled for tomorrow');
     await expect(author.client.data(PUBLISH, { input: { postId: later, publishAt: new Date(Date.now() + 86_400_000).toISOString() } })).resolves.toMatchObject({ publishBlogPost: { scheduled: true } });
