@@ -124,6 +124,11 @@ function insertSql(candidates: string, aggregate: boolean): string {
     RETURNING id, recipient_id`;
 }
 
+/** Follow `f` is of one of the tags of post `post` (a thread or a blog post; tags are followed per community). */
+function followsTagOf(post: string): string {
+  return `(f.target_kind = 'TAG' AND f.target_key = ANY(ARRAY(SELECT ${post}.community_id || ':' || tag FROM unnest(${post}.tags) tag)))`;
+}
+
 /** A visible reply: the thread's author, the author of the reply it quotes, the people it mentions, the thread's followers. */
 function replyCandidates(replyIds: string[]): Candidates {
   return {
@@ -151,8 +156,7 @@ function threadCandidates(threadIds: string[]): Candidates {
             CROSS JOIN LATERAL (
               SELECT m.account_id AS recipient_id, '${K.MENTION}' AS kind, 1 AS rank FROM content_mentions m WHERE m.content_id = t.id
               UNION ALL SELECT f.account_id, '${K.FOLLOWED_NEW_THREAD}', 2 FROM forum_follows f WHERE f.target_kind = 'CATEGORY' AND f.target_key = t.category_id::text
-              UNION ALL SELECT f.account_id, '${K.FOLLOWED_NEW_THREAD}', 2 FROM forum_follows f
-                         WHERE f.target_kind = 'TAG' AND f.target_key = ANY(ARRAY(SELECT t.community_id || ':' || tag FROM unnest(t.tags) tag))
+              UNION ALL SELECT f.account_id, '${K.FOLLOWED_NEW_THREAD}', 2 FROM forum_follows f WHERE ${followsTagOf('t')}
             ) x
            WHERE t.id = ANY($1::uuid[]) AND ${VISIBLE_THREAD}`,
     params: [threadIds],
@@ -211,8 +215,9 @@ function reactionCandidates(events: PublishedEvent[]): Candidates {
 }
 
 /**
- * A blog post that is live now: the people it mentions and the followers of its tags. A post
- * scheduled for later tells nobody: its event comes when it is scheduled, not when it appears.
+ * A blog post that is live now: the people it mentions and the followers of its blog and of its
+ * tags. A post scheduled for later tells nobody yet; ScheduledPostAnnouncer records its event
+ * again when its time comes.
  */
 function blogPostCandidates(postIds: string[]): Candidates {
   return {
@@ -223,7 +228,7 @@ function blogPostCandidates(postIds: string[]): Candidates {
               SELECT m.account_id AS recipient_id, '${K.MENTION}' AS kind, 1 AS rank FROM content_mentions m WHERE m.content_id = p.id
               UNION ALL SELECT f.account_id, '${K.FOLLOWED_BLOG_POST}', 2 FROM forum_follows f
                          WHERE (f.target_kind = 'BLOG' AND f.target_key = p.community_id::text)
-                            OR (f.target_kind = 'TAG' AND f.target_key = ANY(ARRAY(SELECT p.community_id || ':' || tag FROM unnest(p.tags) tag)))
+                            OR ${followsTagOf('p')}
             ) x
            WHERE p.id = ANY($1::uuid[]) AND ${LIVE_POST}`,
     params: [postIds],

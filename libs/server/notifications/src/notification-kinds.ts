@@ -10,7 +10,7 @@ export enum NotificationKind {
   FOLLOWED_THREAD_REPLY = 'FOLLOWED_THREAD_REPLY',
   /** A new thread in a category or under a tag you follow. */
   FOLLOWED_NEW_THREAD = 'FOLLOWED_NEW_THREAD',
-  /** A new blog post under a tag you follow. */
+  /** A new post in a blog, or under a tag, you follow. */
   FOLLOWED_BLOG_POST = 'FOLLOWED_BLOG_POST',
   MENTION = 'MENTION',
   /** Your reply was accepted as the answer. */

@@ -10,7 +10,7 @@ registerEnumType(NotificationKind, {
     REPLY_QUOTED: { description: 'Someone replied quoting your reply.' },
     FOLLOWED_THREAD_REPLY: { description: 'A new reply in a thread you follow.' },
     FOLLOWED_NEW_THREAD: { description: 'A new thread in a category or under a tag you follow.' },
-    FOLLOWED_BLOG_POST: { description: 'A new blog post under a tag you follow.' },
+    FOLLOWED_BLOG_POST: { description: 'A new post in a blog, or under a tag, you follow.' },
     MENTION: { description: 'Someone mentioned you.' },
     ANSWER_ACCEPTED: { description: 'Your reply was accepted as the answer.' },
     QUESTION_ANSWERED: { description: 'A moderator accepted an answer to your question.' },

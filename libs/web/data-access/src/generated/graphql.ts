@@ -422,7 +422,7 @@ export type NotificationKind =
   | 'COMMUNITY_INVITATION'
   /** Your post waits for a moderator’s review. */
   | 'CONTENT_HELD'
-  /** A new blog post under a tag you follow. */
+  /** A new post in a blog, or under a tag, you follow. */
   | 'FOLLOWED_BLOG_POST'
   /** A new thread in a category or under a tag you follow. */
   | 'FOLLOWED_NEW_THREAD'
