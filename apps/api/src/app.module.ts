@@ -13,6 +13,7 @@ import { BlogsModule } from '@commons/server-blogs';
 import { SearchModule } from '@commons/server-search';
 import { ModerationModule } from '@commons/server-moderation';
 import { NotificationsModule } from '@commons/server-notifications';
+import { KnowledgeModule } from '@commons/server-knowledge';
 import { RealtimeModule } from '@commons/server-realtime';
 import { DemoOrganisation } from './demo/demo-organisation';
 import { HealthController } from './health/health.controller';
@@ -56,6 +57,7 @@ export class AppModule {
         BlogsModule,
         SearchModule,
         NotificationsModule,
+        KnowledgeModule,
         GraphqlApiModule.forRoot({ imports: [IdentityModule] }),
         MetricsModule.forRoot(config),
       ],

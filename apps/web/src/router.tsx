@@ -3,6 +3,7 @@ import { AdministrationPage, PeoplePage, PersonPage, ProfilePage, RegisterPage, 
 import { blogRoutes, communityBlogRoutes } from '@commons/web-feature-blogs';
 import { communityRoutes } from '@commons/web-feature-communities';
 import { forumRoutes } from '@commons/web-feature-forums';
+import { knowledgeRoutes } from '@commons/web-feature-knowledge';
 import { communityModerationRoutes, moderationRoutes, noticesRoutes } from '@commons/web-feature-moderation';
 import { notificationRoutes } from '@commons/web-feature-notifications';
 import { searchRoutes } from '@commons/web-feature-search';
@@ -25,10 +26,7 @@ export const router = createBrowserRouter([
       { path: 'communities', children: [...communityRoutes, ...forumRoutes, ...communityBlogRoutes, ...communityModerationRoutes] },
       { path: 'blog', children: blogRoutes },
       { path: 'search', children: searchRoutes },
-      {
-        path: 'knowledge',
-        element: <ComingSoon title="Knowledge" description="The Center of Excellence: playbooks, social-media guidelines to acknowledge, training courses and experts." />,
-      },
+      { path: 'knowledge', children: knowledgeRoutes },
       {
         path: 'metrics',
         element: (

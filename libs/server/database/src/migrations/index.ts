@@ -13,6 +13,11 @@ import { DecisionsWithoutCommunityIndex1796422507248 } from './1796422507248-dec
 import { Outbox1796424624947 } from './1796424624947-outbox';
 import { Notifications1796434384386 } from './1796434384386-notifications';
 import { BlogFollowsAndAnnouncements1796437757180 } from './1796437757180-blog-follows-and-announcements';
+import { CoeRole1796507580673 } from './1796507580673-coe-role';
+import { KnowledgeArticles1796507600000 } from './1796507600000-knowledge-articles';
+import { Guidelines1796507700000 } from './1796507700000-guidelines';
+import { Training1796507800000 } from './1796507800000-training';
+import { Experts1796507900000 } from './1796507900000-experts';
 import { ReadPathIndexes1795443900000 } from './1795443900000-read-path-indexes';
 
 /**
@@ -35,4 +40,9 @@ export const migrations: Array<new () => MigrationInterface> = [
   Outbox1796424624947,
   Notifications1796434384386,
   BlogFollowsAndAnnouncements1796437757180,
+  CoeRole1796507580673,
+  KnowledgeArticles1796507600000,
+  Guidelines1796507700000,
+  Training1796507800000,
+  Experts1796507900000,
 ];

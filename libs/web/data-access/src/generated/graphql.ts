@@ -493,6 +493,7 @@ export type PersonalDataType =
 /** Organisation-wide role of an account. */
 export type PlatformRole =
   | 'ADMIN'
+  | 'COE'
   | 'MEMBER'
   | 'STEERING';
 

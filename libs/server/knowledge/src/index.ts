@@ -1,0 +1,2 @@
+export { KnowledgeModule } from './knowledge.module';
+export { KnowledgeEvent } from './knowledge-events';
