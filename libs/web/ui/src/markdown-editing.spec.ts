@@ -1,5 +1,6 @@
 import {
   applyEdit,
+  continueList,
   findTrigger,
   inCode,
   insertLink,
@@ -214,5 +215,46 @@ describe('pasteAsLink: pasting an address over selected text', () => {
     expect(isUrl('http://localhost:3000')).toBe(true);
     expect(isUrl('example.com')).toBe(false);
     expect(isUrl('ftp://example.com')).toBe(false);
+  });
+});
+
+describe('continueList: Enter inside a list', () => {
+  const enter = (text: string) => {
+    const s = state(text);
+    const edit = continueList(s);
+    return edit && marked(s.value, edit);
+  };
+
+  it('starts the next item of a bulleted list, keeping the bullet and the indent', () => {
+    expect(enter('Steps:\n- first|')).toBe('Steps:\n- first\n- |');
+    expect(enter('  * nested|\n')).toBe('  * nested\n  * |\n');
+    expect(enter('+ plus|')).toBe('+ plus\n+ |');
+  });
+
+  it('numbers the next item of an ordered list, with the same delimiter', () => {
+    expect(enter('1. one|')).toBe('1. one\n2. |');
+    expect(enter('9) nine|')).toBe('9) nine\n10) |');
+  });
+
+  it('gives a task list a new unticked box, even after a ticked one', () => {
+    expect(enter('- [x] done|')).toBe('- [x] done\n- [ ] |');
+  });
+
+  it('carries the text after the caret into the new item', () => {
+    expect(enter('- split| here')).toBe('- split\n- | here');
+  });
+
+  it('ends the list on an empty item, leaving an empty line', () => {
+    expect(enter('- first\n- |')).toBe('- first\n|');
+    expect(enter('1. one\n2. |')).toBe('1. one\n|');
+    expect(enter('- [ ] |')).toBe('|');
+  });
+
+  it('leaves Enter alone outside lists, before the marker, in code, or over a selection', () => {
+    expect(enter('plain text|')).toBeNull();
+    expect(enter('-not a list|')).toBeNull();
+    expect(enter('|- before the marker')).toBeNull();
+    expect(enter('```\n- inside code|')).toBeNull();
+    expect(enter('- «selected»')).toBeNull();
   });
 });

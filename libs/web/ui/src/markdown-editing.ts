@@ -182,3 +182,30 @@ export function pasteAsLink({ value, start, end }: TextState, pasted: string): T
 export function applyEdit(value: string, edit: TextEdit): string {
   return value.slice(0, edit.from) + edit.insert + value.slice(edit.to);
 }
+
+// A list item's line: indent, bullet (-, *, +) or number (1. or 1)), an optional task box, then its text.
+const LIST_ITEM = /^(\s*)(?:([-*+])|(\d{1,9})([.)]))(\s+)(\[[ xX]\]\s+)?/u;
+
+/**
+ * Enter inside a list item: the next line starts a new item of the same list (the next number,
+ * an unticked box for a task list), carrying the text after the caret. Enter on an item with
+ * nothing in it ends the list instead, leaving an empty line. Null when the caret's line is no
+ * list item, the selection is not a caret, or the caret is in code: Enter stays a plain newline.
+ */
+export function continueList({ value, start, end }: TextState): TextEdit | null {
+  if (start !== end) return null;
+  const lineStart = value.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = value.indexOf('\n', start) === -1 ? value.length : value.indexOf('\n', start);
+  const line = value.slice(lineStart, lineEnd);
+  const item = LIST_ITEM.exec(line);
+  if (!item || start < lineStart + item[0].length || inCode(value, lineStart)) return null;
+  const [marker, indent, bullet, number, delimiter, gap, box] = item;
+  if (line.slice(marker.length).trim() === '' && start === lineEnd) {
+    // An empty item: the list ends here.
+    return { from: lineStart, to: lineEnd, insert: '', selectionStart: lineStart, selectionEnd: lineStart };
+  }
+  const next = bullet ?? `${Number(number) + 1}${delimiter}`;
+  const insert = `\n${indent}${next}${gap}${box ? '[ ] ' : ''}`;
+  const caret = start + insert.length;
+  return { from: start, to: start, insert, selectionStart: caret, selectionEnd: caret };
+}

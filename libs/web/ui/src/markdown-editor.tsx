@@ -4,6 +4,7 @@ import { normalizeTag, POST_BODY_MAX_LENGTH } from '@commons/shared-contracts';
 import {
   applyEdit,
   findTrigger,
+  continueList,
   insertLink,
   insertPick,
   mentionMarkdown,
@@ -273,8 +274,16 @@ export function MarkdownEditor({
         return;
       }
     }
-    if (!mod || event.shiftKey) return;
     const state: TextState = { value: element.value, start: element.selectionStart, end: element.selectionEnd };
+    if (event.key === 'Enter' && !mod && !event.shiftKey && !event.altKey) {
+      const listItem = continueList(state);
+      if (listItem) {
+        event.preventDefault();
+        edit(listItem);
+      }
+      return;
+    }
+    if (!mod || event.shiftKey) return;
     const key = event.key.toLowerCase();
     if (key === 'b' || key === 'i' || key === 'k') {
       event.preventDefault();
