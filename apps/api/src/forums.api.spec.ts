@@ -59,7 +59,9 @@ describe('forums', () => {
     expect(createThread['bodyHtml']).not.toMatch(/<img/u);
     const threadId = createThread['id'] as string;
 
-    const { replyToThread } = await colleague.client.data<{ replyToThread: Id }>(REPLY, { input: { threadId, body: 'In the **ops** dashboard.' } });
+    const { replyToThread } = await colleague.client.data<{ replyToThread: Id & { bodyHtml: string } }>(REPLY, { input: { threadId, body: 'In the **ops** dashboard, see #Deploys.' } });
+    // An inline #tag links to the forum's page of that tag.
+    expect(replyToThread.bodyHtml).toContain('see <a href="/communities/platform-help/forum/tags/deploys" rel="nofollow noopener ugc">#Deploys</a>.');
     await expect(colleague.client.errorCode(ACCEPT, { input: { threadId, replyId: replyToThread.id } })).resolves.toBe('FORBIDDEN');
     const { acceptAnswer } = await asker.client.data<{ acceptAnswer: { acceptedReplyId: string; resolvedAt: string; firstResponseAt: string } }>(ACCEPT, {
       input: { threadId, replyId: replyToThread.id },

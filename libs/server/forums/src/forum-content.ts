@@ -57,9 +57,12 @@ export class ForumContent {
     return renderMarkdown(markdown);
   }
 
-  /** Renders with @mentions resolved and records who was newly mentioned, in the write's transaction. */
-  async renderPost(manager: EntityManager, communityId: string, contentId: string, markdown: string): Promise<string> {
-    const { html, mentionedIds } = await this.mentions.render(manager, communityId, markdown);
+  /**
+   * Renders with @mentions resolved and records who was newly mentioned, in the write's transaction.
+   * `linkTags`: inline #tags link to the forum's tag pages (forum posts; blogs have no tag pages).
+   */
+  async renderPost(manager: EntityManager, communityId: string, contentId: string, markdown: string, linkTags = false): Promise<string> {
+    const { html, mentionedIds } = await this.mentions.render(manager, communityId, markdown, linkTags);
     if (mentionedIds.length > 0) {
       await manager.query(
         `INSERT INTO content_mentions (content_id, account_id, community_id, created_at)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuthorizationService, renderMarkdown, type Viewer } from '@commons/server-core';
+import { AuthorizationService, hasInlineTags, renderMarkdown, type RenderOptions, type Viewer } from '@commons/server-core';
 import { CommunityAccessService, CommunityAction } from '@commons/server-communities';
 import type { Audience, PlatformRole } from '@commons/shared-contracts';
 
@@ -25,7 +25,8 @@ export class Mentions {
     private readonly authorization: AuthorizationService,
   ) {}
 
-  async render(manager: EntityManager, communityId: string, markdown: string): Promise<RenderedText> {
+  /** `linkTags`: inline #tags link to the community forum's tag pages. */
+  async render(manager: EntityManager, communityId: string, markdown: string, linkTags = false): Promise<RenderedText> {
     const ids = [...new Set([...markdown.matchAll(MENTION)].map((m) => m[2].toLowerCase()))].slice(0, 50);
     const allowed = new Set<string>();
     if (ids.length > 0) {
@@ -43,6 +44,14 @@ export class Mentions {
       const label = name.replace(/[[\]]/gu, '');
       return allowed.has(id.toLowerCase()) ? `[@${label}](/people/${id.toLowerCase()})` : `@${label}`;
     });
-    return { html: renderMarkdown(source), mentionedIds: [...allowed] };
+    return { html: renderMarkdown(source, linkTags ? await this.tagLinks(manager, communityId, source) : {}), mentionedIds: [...allowed] };
+  }
+
+  /** Links to the forum's tag pages, read only when the text has a tag to link. */
+  private async tagLinks(manager: EntityManager, communityId: string, markdown: string): Promise<RenderOptions> {
+    if (!hasInlineTags(markdown)) return {};
+    const [community]: Array<{ slug: string }> = await manager.query('SELECT slug FROM communities WHERE id = $1', [communityId]);
+    if (!community) return {};
+    return { tagHref: (tag) => `/communities/${encodeURIComponent(community.slug)}/forum/tags/${encodeURIComponent(tag)}` };
   }
 }

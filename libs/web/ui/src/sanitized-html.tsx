@@ -1,4 +1,5 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, type MouseEvent } from 'react';
+import { useNavigate } from 'react-router';
 import { Typography } from '@mantine/core';
 import { nestHeadings } from './nest-headings';
 
@@ -10,6 +11,16 @@ import { nestHeadings } from './nest-headings';
 export function SanitizedHtml({ html, topLevel = 3 }: { html: string; topLevel?: number }) {
   const container = useRef<HTMLDivElement>(null);
   const nested = nestHeadings(html, topLevel);
+  const navigate = useNavigate();
+  // Links within the app (mentions, #tags) open in place, as the app's own links do; others as usual.
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = (event.target as Element).closest('a');
+    const href = link?.getAttribute('href');
+    if (!href || !href.startsWith('/') || href.startsWith('//')) return;
+    event.preventDefault();
+    void navigate(href);
+  };
   // A task list's read-only checkboxes come without labels: each is named by its item's text.
   useLayoutEffect(() => {
     container.current?.querySelectorAll<HTMLInputElement>('li > input[type="checkbox"]').forEach((box) => {
@@ -19,7 +30,8 @@ export function SanitizedHtml({ html, topLevel = 3 }: { html: string; topLevel?:
   }, [nested]);
   return (
     <Typography>
-      <div ref={container} dangerouslySetInnerHTML={{ __html: nested }} />
+      {/* Only the links inside are handled: they stay links, reached and activated by keyboard as usual. */}
+      <div ref={container} onClick={onClick} dangerouslySetInnerHTML={{ __html: nested }} />
     </Typography>
   );
 }

@@ -1,4 +1,4 @@
-import { renderMarkdown } from './markdown';
+import { hasInlineTags, renderMarkdown } from './markdown';
 import { XSS_CORPUS } from './xss-corpus';
 
 /** Markup that could run script or load active content, in the rendered HTML. */
@@ -41,5 +41,34 @@ describe('renderMarkdown', () => {
   it('keeps the detector honest: it flags the vectors themselves', () => {
     const flagged = XSS_CORPUS.filter((v) => executable(v).length > 0);
     expect(flagged.length).toBeGreaterThan(25);
+  });
+});
+
+describe('renderMarkdown: inline #tags', () => {
+  const tagHref = (tag: string) => `/communities/ops/forum/tags/${encodeURIComponent(tag)}`;
+
+  it('links each #tag to its page, by its normalised form, keeping the words around it', () => {
+    expect(renderMarkdown('Ask in #Postgres or #café-ops, please.', { tagHref })).toBe(
+      '<p>Ask in <a href="/communities/ops/forum/tags/postgres" rel="nofollow noopener ugc">#Postgres</a> or ' +
+        '<a href="/communities/ops/forum/tags/caf%C3%A9-ops" rel="nofollow noopener ugc">#café-ops</a>, please.</p>\n',
+    );
+    expect(renderMarkdown('#first thing (#second)', { tagHref })).toContain('>#second</a>)');
+  });
+
+  it('leaves anchors, headings, code, links and a lone # as they are', () => {
+    const html = renderMarkdown('# Heading\n\nSee page#part, `#code`, [a #link](https://example.com) and # alone.\n\n```\n#fenced\n```', { tagHref });
+    expect(html).not.toContain('/tags/');
+    expect(html).toContain('<h1>Heading</h1>');
+  });
+
+  it('tells whether a text has a tag to link, without disturbing the rendering that follows', () => {
+    expect(hasInlineTags('no tags, page#part')).toBe(false);
+    expect(hasInlineTags('see #deploys')).toBe(true);
+    expect(renderMarkdown('see #deploys', { tagHref })).toContain('>#deploys</a>');
+  });
+
+  it('keeps tags as text without a place to link them to, and cannot be turned into markup', () => {
+    expect(renderMarkdown('About #postgres')).toBe('<p>About #postgres</p>\n');
+    expect(renderMarkdown('#<script>alert(1)</script>', { tagHref })).not.toContain('<script');
   });
 });

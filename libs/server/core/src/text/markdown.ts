@@ -1,8 +1,9 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the API compiles from its entry files, so the plugin's hand-written types are referenced here
 /// <reference path="../types/markdown-it-task-lists.d.ts" />
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type StateCore } from 'markdown-it';
 import taskLists from 'markdown-it-task-lists';
 import sanitizeHtml from 'sanitize-html';
+import { normalizeTag } from '@commons/shared-contracts';
 
 // CommonMark plus tables, strikethrough, autolinks and task lists. Raw HTML is off in the
 // parser and the output passes an allowlist anyway: two independent guards.
@@ -41,7 +42,58 @@ const ALLOWED: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'input' && frame.attribs['type'] !== 'checkbox',
 };
 
+/** How a rendering links what it recognises in the text. */
+export interface RenderOptions {
+  /** Where an inline `#tag` leads (its normalised form given); without it, tags stay text. */
+  tagHref?: (tag: string) => string;
+}
+
+// `#tag` at the start of a word, as the editor's tag autocomplete writes it: not an anchor (`page#part`), not `#` alone.
+const INLINE_TAG = /(^|[\s([{"'“‘«>*_~])#([\p{L}\p{N}][\p{L}\p{M}\p{N}_-]*)/gu;
+// Without the global flag: `test` on INLINE_TAG would move the lastIndex that matchAll starts from.
+const ANY_INLINE_TAG = new RegExp(INLINE_TAG.source, 'u');
+
+/** Whether a text has an inline #tag worth linking (a cheap test before loading what the links need). */
+export function hasInlineTags(markdown: string): boolean {
+  return ANY_INLINE_TAG.test(markdown);
+}
+
+/** Turns inline #tags in plain text (not in links or code) into links to `env.tagHref`. */
+function linkInlineTags(state: StateCore): void {
+  const tagHref = (state.env as RenderOptions | undefined)?.tagHref;
+  if (!tagHref) return;
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    const children: typeof block.children = [];
+    let inLink = 0;
+    for (const token of block.children) {
+      if (token.type === 'link_open') inLink++;
+      if (token.type === 'link_close') inLink--;
+      if (token.type !== 'text' || inLink > 0 || !token.content.includes('#')) {
+        children.push(token);
+        continue;
+      }
+      let at = 0;
+      for (const match of token.content.matchAll(INLINE_TAG)) {
+        const tag = normalizeTag(match[2]);
+        if (!tag) continue;
+        const start = (match.index ?? 0) + match[1].length;
+        const text = (content: string) => Object.assign(new state.Token('text', '', 0), { content });
+        if (start > at) children.push(text(token.content.slice(at, start)));
+        const open = new state.Token('link_open', 'a', 1);
+        open.attrs = [['href', tagHref(tag)]];
+        children.push(open, text(`#${match[2]}`), new state.Token('link_close', 'a', -1));
+        at = start + 1 + match[2].length;
+      }
+      if (at === 0) children.push(token);
+      else if (at < token.content.length) children.push(Object.assign(new state.Token('text', '', 0), { content: token.content.slice(at) }));
+    }
+    block.children = children;
+  }
+}
+parser.core.ruler.push('inline_tags', linkInlineTags);
+
 /** Markdown in, sanitized HTML out: the only HTML the web client ever renders. */
-export function renderMarkdown(markdown: string): string {
-  return sanitizeHtml(parser.render(markdown), ALLOWED);
+export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
+  return sanitizeHtml(parser.render(markdown, { ...options }), ALLOWED);
 }
