@@ -141,16 +141,17 @@ describe('threadActivity: every change of a thread, live, fanned out once, and c
     const measure = async (people: Person[]) => {
       const subscriptions = people.map((person) => subscribe(person, threadId));
       await settle(people.length);
-      const executedBefore = subscriptionExecutions.executed;
+      const before = { ...subscriptionExecutions };
       const { result, statements } = await api.statements.measure(async () => {
         const id = await reply(threadId, `Seen by ${people.length}.`);
         return { id, received: await Promise.all(subscriptions.map((s) => s.next())) };
       });
-      const executed = subscriptionExecutions.executed - executedBefore;
+      const executed = subscriptionExecutions.executed - before.executed;
+      const serialized = subscriptionExecutions.serialized - before.serialized;
       for (const s of subscriptions) await s.close();
       await settle(0);
       expect(result.received.map((a) => a.reply?.id)).toEqual(Array(people.length).fill(result.id));
-      return { statements, executed };
+      return { statements, executed, serialized };
     };
 
     const one = await measure([members[0]]);
@@ -160,6 +161,8 @@ describe('threadActivity: every change of a thread, live, fanned out once, and c
     // Everyone here is an ordinary member who sees the reply alike: one execution for the 24.
     expect(one.executed).toBe(1);
     expect(many.executed).toBe(1);
+    // And its result is serialized once: each reader's socket gets those bytes behind its own subscription id.
+    expect(many.serialized).toBe(1);
   });
 
   it('sends what a reader missed while away, in order and once, when they come back with the last sequence they saw', async () => {

@@ -12,6 +12,12 @@ export interface GraphqlContext extends RequestContext {
   loaders: RequestLoaders;
   req?: Request;
   res?: Response;
+  /**
+   * Over WebSocket: sends one already-serialized result of this subscription (the JSON of an
+   * ExecutionResult) as its `next` message, straight to the socket. Shared results take this
+   * way: serialized once for every subscriber of a class, instead of once per subscriber.
+   */
+  sendSerializedResult?: (json: Buffer) => void;
 }
 
 /** Turns a transport-level request into a RequestContext: who is asking, from where. */

@@ -15,7 +15,7 @@ import {
   type ParseOptions,
   type ValidationRule,
 } from 'graphql';
-import { CloseCode, type Disposable } from 'graphql-ws';
+import { CloseCode, MessageType, type Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { APP_CONFIG, RateLimitedError, type AppConfig, type Viewer } from '@commons/server-core';
@@ -60,6 +60,7 @@ const TOO_MANY_OPERATIONS = 4429;
  */
 const MAX_UNREAD_BYTES = 1024 * 1024;
 const TRY_AGAIN_LATER = 1013;
+const CLOSING_BRACE = Buffer.from('}');
 /** A connection that does not answer a ping within this interval is gone: terminated, its subscriptions freed. */
 const HEARTBEAT_MS = 30_000;
 /** Open connections' sessions are checked this often (expiry, and anything that ended one without an event). */
@@ -134,7 +135,7 @@ export class GraphqlWsServer implements OnModuleDestroy {
           socket.once('close', () => this.connections.delete(socket));
           return true;
         },
-        onSubscribe: async (ctx, _id, payload) => {
+        onSubscribe: async (ctx, id, payload) => {
           // Re-read the session so a sign-out or suspension takes effect on the next operation.
           const viewer = await resolveViewer(this.viewers, ctx.extra.request.headers.cookie).catch((error: unknown) => {
             if (error instanceof GraphQLError) throw error;
@@ -166,6 +167,7 @@ export class GraphqlWsServer implements OnModuleDestroy {
             viewer: { ...viewer, requestId },
             address: this.clientAddress(ctx.extra.request),
             requestId,
+            sendSerializedResult: this.resultSender(ctx.extra.socket, id),
           };
           return {
             schema,
@@ -177,15 +179,33 @@ export class GraphqlWsServer implements OnModuleDestroy {
         },
         onError: (_ctx, _id, _payload, errors) => errors.map((e) => this.format(e.toJSON(), e)),
         onNext: (ctx, _id, _payload, _args, result) => {
-          if (ctx.extra.socket.bufferedAmount > MAX_UNREAD_BYTES) {
-            this.logger.warn({ unread: ctx.extra.socket.bufferedAmount }, 'A client read too slowly and was dropped');
-            ctx.extra.socket.close(TRY_AGAIN_LATER, 'Reading too slowly');
-          }
+          this.dropIfSlow(ctx.extra.socket);
           return result.errors ? { ...result, errors: result.errors.map((e) => this.format(e.toJSON(), e)) } : undefined;
         },
       },
       wss,
     );
+  }
+
+  /** A slow consumer is closed with 1013 (try again later) rather than buffered without bound. */
+  private dropIfSlow(socket: WebSocket): void {
+    if (socket.bufferedAmount <= MAX_UNREAD_BYTES) return;
+    this.logger.warn({ unread: socket.bufferedAmount }, 'A client read too slowly and was dropped');
+    socket.close(TRY_AGAIN_LATER, 'Reading too slowly');
+  }
+
+  /**
+   * Sends a subscription's result already serialized (shared by a class of subscribers) as the
+   * protocol's `next` message, exactly as graphql-ws would write it: `{"id":…,"type":"next","payload":…}`.
+   */
+  private resultSender(socket: WebSocket, id: string): (json: Buffer) => void {
+    const head = Buffer.from(`{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":`);
+    return (json) => {
+      this.dropIfSlow(socket);
+      if (socket.readyState !== socket.OPEN) return;
+      // A Buffer would go as a binary frame by default; the protocol speaks text.
+      socket.send(Buffer.concat([head, json, CLOSING_BRACE], head.length + json.length + 1), { binary: false });
+    };
   }
 
   /**

@@ -4,13 +4,18 @@ import { RequestLoaders } from '../loaders/request-loaders';
 
 /** Event payloads whose result is the same for every subscriber they are given to with the same operation. */
 const shared = new WeakSet<object>();
+/** One operation's result on a shared payload, and its JSON once a subscriber needed it (null when it has errors to format). */
+interface SharedResult {
+  result: Promise<ExecutionResult>;
+  json?: Promise<Buffer | null>;
+}
 /** Per shared payload: the result of each distinct operation (document, name, variables) run on it. */
-const results = new WeakMap<object, Map<string, Promise<ExecutionResult>>>();
+const results = new WeakMap<object, Map<string, SharedResult>>();
 const documentIds = new WeakMap<DocumentNode, number>();
 let nextDocumentId = 1;
 
-/** Subscription events delivered, and executions they took (fewer when shared): for /metrics and tests. */
-export const subscriptionExecutions = { delivered: 0, executed: 0 };
+/** Subscription events delivered, the executions they took and the results serialized (fewer when shared): for /metrics and tests. */
+export const subscriptionExecutions = { delivered: 0, executed: 0, serialized: 0 };
 
 /**
  * Marks a subscription event as shaped for a whole class of subscribers (the same visibility
@@ -31,19 +36,30 @@ export async function subscribeSharingResults(args: ExecutionArgs): Promise<Asyn
   const stream = await createSourceEventStream(args);
   if (!isAsyncIterable(stream)) return stream;
   const source = stream[Symbol.asyncIterator]();
-  const run = (payload: unknown) => executeEvent(args, payload);
+  const sendSerialized = (args.contextValue as GraphqlContext | undefined)?.sendSerializedResult;
+  let ended = false;
   const iterator: AsyncIterableIterator<ExecutionResult> = {
     [Symbol.asyncIterator]: () => iterator,
     next: async () => {
-      const next = await source.next();
-      if (next.done) return { value: undefined, done: true };
-      return { value: await run(next.value), done: false };
+      for (;;) {
+        const next = await source.next();
+        if (next.done || ended) return { value: undefined, done: true };
+        const shared = sharedResult(args, next.value);
+        if (!shared) return { value: await executeOwn(args, next.value), done: false };
+        // A shared result goes out as the JSON serialized once for all its subscribers, in this
+        // subscriber's order (it waits here, as for any event); with errors, graphql-ws formats it.
+        const json = sendSerialized ? await (shared.json ??= shared.result.then(serialize)) : null;
+        if (json === null) return { value: await shared.result, done: false };
+        if (!ended) sendSerialized?.(json);
+      }
     },
     return: async () => {
+      ended = true;
       await source.return?.();
       return { value: undefined, done: true };
     },
     throw: async (error: unknown) => {
+      ended = true;
       await source.return?.();
       throw error;
     },
@@ -51,18 +67,30 @@ export async function subscribeSharingResults(args: ExecutionArgs): Promise<Asyn
   return iterator;
 }
 
-function executeEvent(args: ExecutionArgs, payload: unknown): Promise<ExecutionResult> {
+function serialize(result: ExecutionResult): Buffer | null {
+  if (result.errors) return null;
+  subscriptionExecutions.serialized++;
+  return Buffer.from(JSON.stringify(result));
+}
+
+function executeOwn(args: ExecutionArgs, payload: unknown): Promise<ExecutionResult> {
   subscriptionExecutions.delivered++;
-  const own = () => {
-    subscriptionExecutions.executed++;
-    return Promise.resolve(execute({ ...args, rootValue: payload }));
-  };
-  if (typeof payload !== 'object' || payload === null || !shared.has(payload)) return own();
+  subscriptionExecutions.executed++;
+  return Promise.resolve(execute({ ...args, rootValue: payload }));
+}
+
+/** The operation's one result on a shared payload (executed by its first subscriber); null for a payload of one subscriber's own. */
+function sharedResult(args: ExecutionArgs, payload: unknown): SharedResult | null {
+  if (typeof payload !== 'object' || payload === null || !shared.has(payload)) return null;
+  subscriptionExecutions.delivered++;
   let byOperation = results.get(payload);
   if (!byOperation) results.set(payload, (byOperation = new Map()));
   const key = operationKey(args);
   let result = byOperation.get(key);
-  if (!result) byOperation.set(key, (result = own()));
+  if (!result) {
+    subscriptionExecutions.executed++;
+    byOperation.set(key, (result = { result: Promise.resolve(execute({ ...args, rootValue: payload })) }));
+  }
   return result;
 }
 
