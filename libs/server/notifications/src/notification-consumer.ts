@@ -9,7 +9,8 @@ import { READS_COMMUNITY_SQL, wantsSql } from './recipient-rules';
  * one person is a candidate several ways: the thread's author who also follows it hears
  * "replied to your thread" once) and personal (about the recipient themselves, so told whatever
  * their access to the community: a moderation notice after a ban, an invitation to a private
- * community).
+ * community); and ord, the place of its event in the batch (notifications of one batch keep the
+ * events' order: each is timed a millisecond after the one before).
  */
 interface Candidates {
   sql: string;
@@ -106,7 +107,7 @@ function insertSql(candidates: string, aggregate: boolean): string {
     )
     INSERT INTO notifications (id, recipient_id, kind, community_id, target_kind, target_id, actor_ids, actor_count, group_key, created_at, updated_at)
     SELECT gen_random_uuid(), x.recipient_id, x.kind::notification_kind, x.community_id, x.target_kind::notification_target_kind, x.target_id,
-           x.actor_ids[1:${ACTORS_KEPT}], cardinality(x.actor_ids), x.group_key, ${NOW}, ${NOW}
+           x.actor_ids[1:${ACTORS_KEPT}], cardinality(x.actor_ids), x.group_key, ${NOW} + (x.ord - 1) * interval '1 millisecond', ${NOW} + (x.ord - 1) * interval '1 millisecond'
       FROM chosen x
     ${
       aggregate
@@ -133,8 +134,9 @@ function followsTagOf(post: string): string {
 function replyCandidates(replyIds: string[]): Candidates {
   return {
     sql: `SELECT x.recipient_id, x.kind, r.community_id, '${T.REPLY}' AS target_kind, r.id AS target_id, ARRAY[r.author_id] AS actor_ids,
-                 'reply:' || r.id AS group_key, x.rank, false AS personal
-            FROM forum_replies r
+                 'reply:' || r.id AS group_key, x.rank, false AS personal, e.ord
+            FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, ord)
+            JOIN forum_replies r ON r.id = e.id
             JOIN forum_threads t ON t.id = r.thread_id
             CROSS JOIN LATERAL (
               SELECT t.author_id AS recipient_id, '${K.THREAD_REPLY}' AS kind, 1 AS rank
@@ -142,7 +144,7 @@ function replyCandidates(replyIds: string[]): Candidates {
               UNION ALL SELECT m.account_id, '${K.MENTION}', 3 FROM content_mentions m WHERE m.content_id = r.id
               UNION ALL SELECT f.account_id, '${K.FOLLOWED_THREAD_REPLY}', 4 FROM forum_follows f WHERE f.target_kind = 'THREAD' AND f.target_key = t.id::text
             ) x
-           WHERE r.id = ANY($1::uuid[]) AND ${VISIBLE_REPLY}`,
+           WHERE ${VISIBLE_REPLY}`,
     params: [replyIds],
   };
 }
@@ -151,14 +153,15 @@ function replyCandidates(replyIds: string[]): Candidates {
 function threadCandidates(threadIds: string[]): Candidates {
   return {
     sql: `SELECT x.recipient_id, x.kind, t.community_id, '${T.THREAD}' AS target_kind, t.id AS target_id, ARRAY[t.author_id] AS actor_ids,
-                 'thread:' || t.id AS group_key, x.rank, false AS personal
-            FROM forum_threads t
+                 'thread:' || t.id AS group_key, x.rank, false AS personal, e.ord
+            FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, ord)
+            JOIN forum_threads t ON t.id = e.id
             CROSS JOIN LATERAL (
               SELECT m.account_id AS recipient_id, '${K.MENTION}' AS kind, 1 AS rank FROM content_mentions m WHERE m.content_id = t.id
               UNION ALL SELECT f.account_id, '${K.FOLLOWED_NEW_THREAD}', 2 FROM forum_follows f WHERE f.target_kind = 'CATEGORY' AND f.target_key = t.category_id::text
               UNION ALL SELECT f.account_id, '${K.FOLLOWED_NEW_THREAD}', 2 FROM forum_follows f WHERE ${followsTagOf('t')}
             ) x
-           WHERE t.id = ANY($1::uuid[]) AND ${VISIBLE_THREAD}`,
+           WHERE ${VISIBLE_THREAD}`,
     params: [threadIds],
   };
 }
@@ -167,8 +170,8 @@ function threadCandidates(threadIds: string[]): Candidates {
 function answerCandidates(events: PublishedEvent[]): Candidates {
   return {
     sql: `SELECT x.recipient_id, x.kind, r.community_id, '${T.REPLY}' AS target_kind, r.id AS target_id, ARRAY[e.by_id] AS actor_ids,
-                 'answer:' || r.id AS group_key, x.rank, false AS personal
-            FROM unnest($1::uuid[], $2::uuid[]) AS e(reply_id, by_id)
+                 'answer:' || r.id AS group_key, x.rank, false AS personal, e.ord
+            FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS e(reply_id, by_id, ord)
             JOIN forum_replies r ON r.id = e.reply_id
             JOIN forum_threads t ON t.id = r.thread_id AND t.accepted_reply_id = r.id
             CROSS JOIN LATERAL (
@@ -193,7 +196,7 @@ function reactionCandidates(events: PublishedEvent[]): Candidates {
           ),
           -- Each person counts from their first reaction in the batch, as they would across batches.
           per_actor AS (SELECT target_id, recipient_id, actor_id, min(ord) AS ord FROM ev GROUP BY 1, 2, 3),
-          grouped AS (SELECT target_id, recipient_id, array_agg(actor_id ORDER BY ord DESC) AS actor_ids FROM per_actor GROUP BY 1, 2),
+          grouped AS (SELECT target_id, recipient_id, array_agg(actor_id ORDER BY ord DESC) AS actor_ids, max(ord) AS ord FROM per_actor GROUP BY 1, 2),
           targets AS (
             SELECT t.id, t.community_id, '${T.THREAD}' AS target_kind FROM forum_threads t
              WHERE t.id IN (SELECT target_id FROM grouped) AND ${VISIBLE_THREAD}
@@ -208,7 +211,7 @@ function reactionCandidates(events: PublishedEvent[]): Candidates {
              WHERE bc.id IN (SELECT target_id FROM grouped) AND bc.moderation_state = 'VISIBLE' AND bc.deleted_at IS NULL AND ${LIVE_POST}
           )
           SELECT g.recipient_id, '${K.REACTION}' AS kind, tg.community_id, tg.target_kind, g.target_id, g.actor_ids,
-                 'reaction:' || g.target_id AS group_key, 1 AS rank, false AS personal
+                 'reaction:' || g.target_id AS group_key, 1 AS rank, false AS personal, g.ord
             FROM grouped g JOIN targets tg ON tg.id = g.target_id`,
     params: [events.map((e) => e.payload['targetId']), events.map((e) => e.payload['authorId']), events.map((e) => e.payload['accountId'])],
   };
@@ -222,15 +225,16 @@ function reactionCandidates(events: PublishedEvent[]): Candidates {
 function blogPostCandidates(postIds: string[]): Candidates {
   return {
     sql: `SELECT x.recipient_id, x.kind, p.community_id, '${T.BLOG_POST}' AS target_kind, p.id AS target_id, ARRAY[p.author_id] || p.co_author_ids AS actor_ids,
-                 'post:' || p.id AS group_key, x.rank, false AS personal
-            FROM blog_posts p
+                 'post:' || p.id AS group_key, x.rank, false AS personal, e.ord
+            FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, ord)
+            JOIN blog_posts p ON p.id = e.id
             CROSS JOIN LATERAL (
               SELECT m.account_id AS recipient_id, '${K.MENTION}' AS kind, 1 AS rank FROM content_mentions m WHERE m.content_id = p.id
               UNION ALL SELECT f.account_id, '${K.FOLLOWED_BLOG_POST}', 2 FROM forum_follows f
                          WHERE (f.target_kind = 'BLOG' AND f.target_key = p.community_id::text)
                             OR ${followsTagOf('p')}
             ) x
-           WHERE p.id = ANY($1::uuid[]) AND ${LIVE_POST}`,
+           WHERE ${LIVE_POST}`,
     params: [postIds],
   };
 }
@@ -239,15 +243,16 @@ function blogPostCandidates(postIds: string[]): Candidates {
 function blogCommentCandidates(commentIds: string[]): Candidates {
   return {
     sql: `SELECT x.recipient_id, x.kind, bc.community_id, '${T.BLOG_COMMENT}' AS target_kind, bc.id AS target_id, ARRAY[bc.author_id] AS actor_ids,
-                 'comment:' || bc.id AS group_key, x.rank, false AS personal
-            FROM blog_comments bc
+                 'comment:' || bc.id AS group_key, x.rank, false AS personal, e.ord
+            FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, ord)
+            JOIN blog_comments bc ON bc.id = e.id
             JOIN blog_posts p ON p.id = bc.post_id
             CROSS JOIN LATERAL (
               SELECT author AS recipient_id, '${K.BLOG_COMMENT}' AS kind, 1 AS rank FROM unnest(ARRAY[p.author_id] || p.co_author_ids) author
               UNION ALL SELECT parent.author_id, '${K.COMMENT_REPLY}', 2 FROM blog_comments parent WHERE parent.id = bc.parent_id AND parent.deleted_at IS NULL
               UNION ALL SELECT m.account_id, '${K.MENTION}', 3 FROM content_mentions m WHERE m.content_id = bc.id
             ) x
-           WHERE bc.id = ANY($1::uuid[]) AND bc.moderation_state = 'VISIBLE' AND bc.deleted_at IS NULL AND ${LIVE_POST}`,
+           WHERE bc.moderation_state = 'VISIBLE' AND bc.deleted_at IS NULL AND ${LIVE_POST}`,
     params: [commentIds],
   };
 }
@@ -256,8 +261,8 @@ function blogCommentCandidates(commentIds: string[]): Candidates {
 function heldCandidates(events: PublishedEvent[]): Candidates {
   return {
     sql: `SELECT e.author_id AS recipient_id, '${K.CONTENT_HELD}' AS kind, e.community_id, ${CONTENT_TARGETS} AS target_kind, e.content_id AS target_id,
-                 '{}'::uuid[] AS actor_ids, 'held:' || e.decision_id AS group_key, 1 AS rank, true AS personal
-            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[]) AS e(decision_id, content_id, content_kind, author_id, community_id)
+                 '{}'::uuid[] AS actor_ids, 'held:' || e.decision_id AS group_key, 1 AS rank, true AS personal, e.ord
+            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[]) WITH ORDINALITY AS e(decision_id, content_id, content_kind, author_id, community_id, ord)
            WHERE ${CONTENT_TARGETS} IS NOT NULL
              AND EXISTS (SELECT 1 FROM moderation_queue_items q WHERE q.content_id = e.content_id AND q.status = 'PENDING')`,
     params: [
@@ -274,8 +279,8 @@ function heldCandidates(events: PublishedEvent[]): Candidates {
 function noticeCandidates(noticeIds: string[]): Candidates {
   return {
     sql: `SELECT n.account_id AS recipient_id, '${K.MODERATION_NOTICE}' AS kind, n.community_id, '${T.MODERATION_NOTICE}' AS target_kind, n.id AS target_id,
-                 '{}'::uuid[] AS actor_ids, 'notice:' || n.id AS group_key, 1 AS rank, true AS personal
-            FROM moderation_notices n WHERE n.id = ANY($1::uuid[])`,
+                 '{}'::uuid[] AS actor_ids, 'notice:' || n.id AS group_key, 1 AS rank, true AS personal, e.ord
+            FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, ord) JOIN moderation_notices n ON n.id = e.id`,
     params: [noticeIds],
   };
 }
@@ -284,8 +289,9 @@ function noticeCandidates(noticeIds: string[]): Candidates {
 function invitationCandidates(invitationIds: string[]): Candidates {
   return {
     sql: `SELECT i.account_id AS recipient_id, '${K.COMMUNITY_INVITATION}' AS kind, i.community_id, '${T.COMMUNITY_INVITATION}' AS target_kind, i.id AS target_id,
-                 ARRAY[i.invited_by_id] AS actor_ids, 'invitation:' || i.id AS group_key, 1 AS rank, true AS personal
-            FROM community_invitations i WHERE i.id = ANY($1::uuid[]) AND i.status = 'PENDING' AND i.account_id IS NOT NULL`,
+                 ARRAY[i.invited_by_id] AS actor_ids, 'invitation:' || i.id AS group_key, 1 AS rank, true AS personal, e.ord
+            FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, ord) JOIN community_invitations i ON i.id = e.id
+           WHERE i.status = 'PENDING' AND i.account_id IS NOT NULL`,
     params: [invitationIds],
   };
 }
@@ -294,10 +300,11 @@ function invitationCandidates(invitationIds: string[]): Candidates {
 function joinRequestCandidates(requestIds: string[]): Candidates {
   return {
     sql: `SELECT m.account_id AS recipient_id, '${K.JOIN_REQUESTED}' AS kind, r.community_id, '${T.JOIN_REQUEST}' AS target_kind, r.id AS target_id,
-                 ARRAY[r.account_id] AS actor_ids, 'join-request:' || r.id AS group_key, 1 AS rank, false AS personal
-            FROM community_join_requests r
+                 ARRAY[r.account_id] AS actor_ids, 'join-request:' || r.id AS group_key, 1 AS rank, false AS personal, e.ord
+            FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, ord)
+            JOIN community_join_requests r ON r.id = e.id
             JOIN community_memberships m ON m.community_id = r.community_id AND m.role = 'MANAGER'
-           WHERE r.id = ANY($1::uuid[]) AND r.status = 'PENDING'`,
+           WHERE r.status = 'PENDING'`,
     params: [requestIds],
   };
 }
@@ -308,8 +315,9 @@ function joinDecisionCandidates(requestIds: string[]): Candidates {
     sql: `SELECT r.account_id AS recipient_id,
                  CASE r.status WHEN 'APPROVED' THEN '${K.JOIN_REQUEST_APPROVED}' ELSE '${K.JOIN_REQUEST_DENIED}' END AS kind,
                  r.community_id, '${T.JOIN_REQUEST}' AS target_kind, r.id AS target_id,
-                 '{}'::uuid[] AS actor_ids, 'join-request-decided:' || r.id AS group_key, 1 AS rank, true AS personal
-            FROM community_join_requests r WHERE r.id = ANY($1::uuid[]) AND r.status IN ('APPROVED', 'DENIED')`,
+                 '{}'::uuid[] AS actor_ids, 'join-request-decided:' || r.id AS group_key, 1 AS rank, true AS personal, e.ord
+            FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, ord) JOIN community_join_requests r ON r.id = e.id
+           WHERE r.status IN ('APPROVED', 'DENIED')`,
     params: [requestIds],
   };
 }
