@@ -37,6 +37,8 @@ export async function subscribeSharingResults(args: ExecutionArgs): Promise<Asyn
   if (!isAsyncIterable(stream)) return stream;
   const source = stream[Symbol.asyncIterator]();
   const sendSerialized = (args.contextValue as GraphqlContext | undefined)?.sendSerializedResult;
+  // The operation does not change while it runs: its key is made once, not per event.
+  const key = operationKey(args);
   let ended = false;
   const iterator: AsyncIterableIterator<ExecutionResult> = {
     [Symbol.asyncIterator]: () => iterator,
@@ -44,7 +46,7 @@ export async function subscribeSharingResults(args: ExecutionArgs): Promise<Asyn
       for (;;) {
         const next = await source.next();
         if (next.done || ended) return { value: undefined, done: true };
-        const shared = sharedResult(args, next.value);
+        const shared = sharedResult(args, key, next.value);
         if (!shared) return { value: await executeOwn(args, next.value), done: false };
         // A shared result goes out as the JSON serialized once for all its subscribers, in this
         // subscriber's order (it waits here, as for any event); with errors, graphql-ws formats it.
@@ -80,12 +82,11 @@ function executeOwn(args: ExecutionArgs, payload: unknown): Promise<ExecutionRes
 }
 
 /** The operation's one result on a shared payload (executed by its first subscriber); null for a payload of one subscriber's own. */
-function sharedResult(args: ExecutionArgs, payload: unknown): SharedResult | null {
+function sharedResult(args: ExecutionArgs, key: string, payload: unknown): SharedResult | null {
   if (typeof payload !== 'object' || payload === null || !shared.has(payload)) return null;
   subscriptionExecutions.delivered++;
   let byOperation = results.get(payload);
   if (!byOperation) results.set(payload, (byOperation = new Map()));
-  const key = operationKey(args);
   let result = byOperation.get(key);
   if (!result) {
     subscriptionExecutions.executed++;
