@@ -174,4 +174,31 @@ describe('blogs', () => {
     const hidden = await outsider.client.data<{ search: { edges: unknown[] } }>(SEARCH);
     expect(hidden.search.edges).toEqual([]);
   });
+
+  it('lists a blog’s and the feed’s posts with a tag, normalised like tags, and links inline #tags to them', async () => {
+    const TAGGED = `query ($communityId: ID!, $tag: String) {
+      blogPosts(communityId: $communityId, tag: $tag, first: 50) { edges { node { id } } }
+      feed(tag: $tag, first: 50) { edges { node { id } } }
+    }`;
+    const publish = async (title: string, body: string, tags: string[]) => {
+      const { createBlogPost } = await manager.client.data<{ createBlogPost: Id }>(DRAFT, { input: { communityId, title, body, tags } });
+      await manager.client.data(PUBLISH, { input: { postId: createBlogPost.id } });
+      return createBlogPost.id;
+    };
+    const airships = await publish('Airship season', 'More on #Airships in the forum.', ['airships', 'events']);
+    const events = await publish('Summer events', 'Nothing about flying.', ['events']);
+    type Tagged = { blogPosts: { edges: Array<{ node: Id }> }; feed: { edges: Array<{ node: Id }> } };
+    const ids = (page: { edges: Array<{ node: Id }> }) => page.edges.map((e) => e.node.id);
+
+    const byTag = await member.client.data<Tagged>(TAGGED, { communityId, tag: '#Airships' });
+    expect(ids(byTag.blogPosts)).toEqual([airships]);
+    expect(ids(byTag.feed)).toEqual([airships]);
+    const both = await member.client.data<Tagged>(TAGGED, { communityId, tag: 'events' });
+    expect(ids(both.blogPosts)).toEqual([events, airships]);
+    // Not a reader of the community: its posts are in no list, tagged or not.
+    await expect(outsider.client.data<Pick<Tagged, 'feed'>>(`query ($tag: String) { feed(tag: $tag, first: 50) { edges { node { id } } } }`, { tag: 'airships' })).resolves.toEqual({ feed: { edges: [] } });
+
+    const { blogPost } = await member.client.data<{ blogPost: { bodyHtml: string } }>(`query ($id: ID) { blogPost(id: $id) { bodyHtml } }`, { id: airships });
+    expect(blogPost.bodyHtml).toContain('<a href="/communities/newsroom/blog?tag=airships" rel="nofollow noopener ugc">#Airships</a>');
+  });
 });

@@ -50,7 +50,7 @@ export class BlogModerationSources {
       if (!row) return;
       if (options.body !== undefined && options.body !== row.body) {
         row.body = options.body;
-        row.bodyHtml = await this.content.renderPost(manager, row.communityId, row.id, options.body);
+        row.bodyHtml = await this.content.renderPost(manager, row.communityId, row.id, options.body, 'blog');
         row.version += 1;
         row.updatedAt = new Date();
       }
@@ -78,7 +78,7 @@ export class BlogModerationSources {
       if (!row) return;
       if (options.body !== undefined && options.body !== row.body) {
         row.body = options.body;
-        row.bodyHtml = await this.content.renderPost(manager, row.communityId, row.id, options.body);
+        row.bodyHtml = await this.content.renderPost(manager, row.communityId, row.id, options.body, 'blog');
         row.editedAt = new Date();
       }
       row.moderationState = state;
@@ -110,7 +110,7 @@ export class BlogModerationSources {
         title: placement.title,
         excerpt: placement.excerpt,
         body: placement.body,
-        bodyHtml: await this.content.renderPost(manager, row.communityId, row.id, placement.body),
+        bodyHtml: await this.content.renderPost(manager, row.communityId, row.id, placement.body, 'blog'),
         tags: placement.tags,
         coverImageUrl: placement.coverImageUrl,
         moderationState: ModerationState.Visible,
@@ -139,7 +139,7 @@ export class BlogModerationSources {
       parentId: placement.parentId ?? null,
       authorId: attempt.authorId,
       body: attempt.body,
-      bodyHtml: await this.content.renderPost(manager, post.communityId, attempt.contentId, attempt.body),
+      bodyHtml: await this.content.renderPost(manager, post.communityId, attempt.contentId, attempt.body, 'blog'),
       createdAt: now,
       editedAt: null,
       deletedAt: null,

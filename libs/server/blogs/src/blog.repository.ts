@@ -73,6 +73,16 @@ function toRow(r: Raw): BlogPostRow {
   };
 }
 
+/** A page of published posts, optionally only those with a tag. */
+export interface PostListArgs extends ConnectionArgs {
+  tag?: string | null;
+}
+
+/** The condition for posts with the tag (served by the GIN index on tags); none without one. */
+function tagged(tag: string | null | undefined, param: (value: unknown) => string): string {
+  return tag ? `AND p.tags @> ARRAY[${param(tag)}]::text[]` : '';
+}
+
 function page<T extends { id: string }>(rows: Raw[], first: number, hadCursor: boolean, map: (r: Raw) => T, sortOf: (t: T) => number) {
   return toConnection(rows.map(map), first, (node) => [sortOf(node), node.id], hadCursor);
 }
@@ -93,14 +103,17 @@ export class BlogRepository {
   }
 
   /** A community's published posts, newest first; with `includeOwn`, also the viewer's own drafts and scheduled posts. */
-  async communityPosts(viewerId: string, communityId: string, args: ConnectionArgs) {
+  async communityPosts(viewerId: string, communityId: string, args: PostListArgs) {
     const after = decodeCursor(args.after);
     const params: unknown[] = [viewerId, communityId, args.first + 1];
-    const keyset = after ? `AND (p.published_at, p.id) < ($4, $5::uuid)` : '';
-    if (after) params.push(new Date(Number(after[0])), after[1]);
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const keyset = after ? `AND (p.published_at, p.id) < (${param(new Date(Number(after[0])))}, ${param(after[1])}::uuid)` : '';
     const rows: Raw[] = await this.dataSource.query(
       `SELECT ${POST_COLUMNS('$1')} FROM ${POST_FROM}
-        WHERE p.community_id = $2 AND p.state = 'PUBLISHED' AND p.published_at <= now() AND p.moderation_state = 'VISIBLE' ${keyset}
+        WHERE p.community_id = $2 AND p.state = 'PUBLISHED' AND p.published_at <= now() AND p.moderation_state = 'VISIBLE' ${tagged(args.tag, param)} ${keyset}
         ORDER BY p.published_at DESC, p.id DESC LIMIT $3`,
       params,
     );
@@ -108,7 +121,7 @@ export class BlogRepository {
   }
 
   /** Latest published posts from every community the viewer may read: the filter is in the query. */
-  async feed(viewer: Viewer, args: ConnectionArgs) {
+  async feed(viewer: Viewer, args: PostListArgs) {
     const after = decodeCursor(args.after);
     const params: unknown[] = [viewer.accountId];
     const param = (value: unknown) => {
@@ -119,7 +132,7 @@ export class BlogRepository {
     const keyset = after ? `AND (p.published_at, p.id) < (${param(new Date(Number(after[0])))}, ${param(after[1])}::uuid)` : '';
     const rows: Raw[] = await this.dataSource.query(
       `SELECT ${POST_COLUMNS('$1')} FROM ${POST_FROM}
-        WHERE p.state = 'PUBLISHED' AND p.published_at <= now() AND p.moderation_state = 'VISIBLE' AND p.community_id IN (${readable}) ${keyset}
+        WHERE p.state = 'PUBLISHED' AND p.published_at <= now() AND p.moderation_state = 'VISIBLE' AND p.community_id IN (${readable}) ${tagged(args.tag, param)} ${keyset}
         ORDER BY p.published_at DESC, p.id DESC LIMIT ${param(args.first + 1)}`,
       params,
     );

@@ -6,7 +6,7 @@ import { BlogAction } from './blog-access';
 import { BlogRepository, type BlogPostRow } from './blog.repository';
 import { BlogsService } from './blogs.service';
 import type { CommunityAccess } from '@commons/server-communities';
-import { BlogCommentInput, BlogPostLookupArgs, BlogPostsArgs, BlogSettingsInput, CreateBlogPostInput, PublishBlogPostInput, UpdateBlogPostInput } from './dto/blog.inputs';
+import { BlogCommentInput, BlogFeedArgs, BlogPostLookupArgs, BlogPostsArgs, BlogSettingsInput, CreateBlogPostInput, PublishBlogPostInput, UpdateBlogPostInput } from './dto/blog.inputs';
 import { BlogCommentConnection, BlogCommentType, BlogPostConnection, BlogPostPermissionsType, BlogPostType, BlogSettingsType } from './dto/blog.types';
 import { EngagementService, FollowTarget, ForumRepository, type ReactionCountType } from '@commons/server-forums';
 
@@ -62,16 +62,16 @@ export class BlogsResolver {
     };
   }
 
-  @Query(() => BlogPostConnection, { description: "A community's published posts, newest first." })
+  @Query(() => BlogPostConnection, { description: "A community's published posts, newest first; with `tag`, those with that tag." })
   @Authorize(PlatformAction.SignedIn)
   async blogPosts(@CurrentViewer() viewer: Viewer, @Args() args: BlogPostsArgs) {
     const { access, page } = await this.blogs.communityPosts(viewer, args.communityId, args);
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: this.toType(e.node, access) })) };
   }
 
-  @Query(() => BlogPostConnection, { description: 'Latest published posts from every community you may read.' })
+  @Query(() => BlogPostConnection, { description: 'Latest published posts from every community you may read; with `tag`, those with that tag.' })
   @Authorize(PlatformAction.SignedIn)
-  async feed(@CurrentViewer() viewer: Viewer, @Args() args: ConnectionArgs) {
+  async feed(@CurrentViewer() viewer: Viewer, @Args() args: BlogFeedArgs) {
     return this.readablePage(viewer, await this.blogs.feed(viewer, args), () => true);
   }
 

@@ -5,11 +5,11 @@ import { AuditTrail, auditActorOf, AuthorizationService, Clock, ConflictError, D
 import { CommunityAccessService, type CommunityAccess } from '@commons/server-communities';
 import { ForumContent } from '@commons/server-forums';
 import { AccountEntity } from '@commons/server-identity';
-import { BlogAuthors, BlogPostState, ContentKind, ModerationState, slugFromName, UseCase } from '@commons/shared-contracts';
+import { BlogAuthors, BlogPostState, ContentKind, ModerationState, normalizeTag, slugFromName, UseCase } from '@commons/shared-contracts';
 import type { BlogPostPlacement } from './blog-moderation-sources';
 import { BlogAction, type BlogResource } from './blog-access';
 import { announceIfAppeared, commentCreated, postPublished } from './blog-events';
-import { BlogRepository, type BlogPostRow } from './blog.repository';
+import { BlogRepository, type BlogPostRow, type PostListArgs } from './blog.repository';
 import { BlogCommentEntity } from './entities/blog-comment.entity';
 import { BlogPostEntity } from './entities/blog-post.entity';
 import { BlogSettingsEntity } from './entities/blog-settings.entity';
@@ -95,7 +95,7 @@ export class BlogsService {
         slug: await this.freeSlug(manager, input.communityId, input.title),
         title: input.title,
         body: input.body,
-        bodyHtml: await this.content.renderPost(manager, input.communityId, postId, input.body),
+        bodyHtml: await this.content.renderPost(manager, input.communityId, postId, input.body, 'blog'),
         excerpt: input.excerpt,
         coverImageUrl: input.coverImageUrl ?? null,
         tags,
@@ -139,7 +139,7 @@ export class BlogsService {
         if (moderation.state === ModerationState.Held) row.moderationState = ModerationState.Held;
       }
       Object.assign(row, next, {
-        bodyHtml: input.body !== undefined ? await this.content.renderPost(manager, row.communityId, row.id, next.body) : row.bodyHtml,
+        bodyHtml: input.body !== undefined ? await this.content.renderPost(manager, row.communityId, row.id, next.body, 'blog') : row.bodyHtml,
         coverImageUrl: input.coverImageUrl !== undefined ? input.coverImageUrl : row.coverImageUrl,
         tags: tags ?? row.tags,
         coAuthorIds: input.coAuthorIds ? input.coAuthorIds.filter((a) => a !== row.authorId) : row.coAuthorIds,
@@ -232,7 +232,7 @@ export class BlogsService {
         parentId: input.parentId ?? null,
         authorId: viewer.accountId,
         body: input.body,
-        bodyHtml: await this.content.renderPost(manager, post.communityId, commentId, input.body),
+        bodyHtml: await this.content.renderPost(manager, post.communityId, commentId, input.body, 'blog'),
         createdAt: now,
         editedAt: null,
         deletedAt: null,
@@ -263,13 +263,13 @@ export class BlogsService {
     return comment;
   }
 
-  feed(viewer: Viewer, args: { first: number; after?: string | null }) {
-    return this.repository.feed(viewer, args);
+  feed(viewer: Viewer, args: PostListArgs) {
+    return this.repository.feed(viewer, withTag(args));
   }
 
-  async communityPosts(viewer: Viewer, communityId: string, args: { first: number; after?: string | null }) {
+  async communityPosts(viewer: Viewer, communityId: string, args: PostListArgs) {
     const { access } = await this.settings(viewer, communityId);
-    return { access, page: await this.repository.communityPosts(viewer.accountId, communityId, args) };
+    return { access, page: await this.repository.communityPosts(viewer.accountId, communityId, withTag(args)) };
   }
 
   mine(viewer: Viewer, args: { first: number; after?: string | null }) {
@@ -326,4 +326,9 @@ export class BlogsService {
     while (used.has(`${base}-${n}`)) n++;
     return `${base}-${n}`;
   }
+}
+
+/** A list's tag as tags are stored ("#Data" looks for "data"); nothing left of it means no tag. */
+function withTag<T extends PostListArgs>(args: T): T {
+  return { ...args, tag: args.tag ? normalizeTag(args.tag) || null : null };
 }

@@ -6,7 +6,7 @@ import { CommunityAccessService, type CommunityAccess } from '@commons/server-co
 import { normalizeTag, TAGS_MAX } from '@commons/shared-contracts';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { ForumAction } from './forum-access';
-import { Mentions } from './mentions';
+import { Mentions, type TagPages } from './mentions';
 
 /**
  * What every forum write shares: the community as the viewer sees it (NOT_FOUND when they
@@ -59,10 +59,10 @@ export class ForumContent {
 
   /**
    * Renders with @mentions resolved and records who was newly mentioned, in the write's transaction.
-   * `linkTags`: inline #tags link to the forum's tag pages (forum posts; blogs have no tag pages).
+   * Inline #tags link to the forum's or the blog's pages of the tag (`tagPages`).
    */
-  async renderPost(manager: EntityManager, communityId: string, contentId: string, markdown: string, linkTags = false): Promise<string> {
-    const { html, mentionedIds } = await this.mentions.render(manager, communityId, markdown, linkTags);
+  async renderPost(manager: EntityManager, communityId: string, contentId: string, markdown: string, tagPages: TagPages): Promise<string> {
+    const { html, mentionedIds } = await this.mentions.render(manager, communityId, markdown, tagPages);
     if (mentionedIds.length > 0) {
       await manager.query(
         `INSERT INTO content_mentions (content_id, account_id, community_id, created_at)

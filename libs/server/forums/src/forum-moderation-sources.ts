@@ -39,7 +39,7 @@ export class ForumModerationSources {
       if (options.body !== undefined && options.body !== row.body) {
         await this.revise(manager, row.id, row.version, row.title, row.body, options.editorId);
         row.body = options.body;
-        row.bodyHtml = await this.content.renderPost(manager, row.communityId, row.id, options.body, true);
+        row.bodyHtml = await this.content.renderPost(manager, row.communityId, row.id, options.body, 'forum');
         row.version += 1;
         row.editedAt = new Date();
       }
@@ -91,7 +91,7 @@ export class ForumModerationSources {
       if (options.body !== undefined && options.body !== row.body) {
         await this.revise(manager, row.id, row.version, null, row.body, options.editorId);
         row.body = options.body;
-        row.bodyHtml = await this.content.renderPost(manager, row.communityId, row.id, options.body, true);
+        row.bodyHtml = await this.content.renderPost(manager, row.communityId, row.id, options.body, 'forum');
         row.version += 1;
         row.editedAt = new Date();
       }
@@ -129,7 +129,7 @@ export class ForumModerationSources {
   };
 
   private rendered(manager: EntityManager, attempt: RejectedAttempt): Promise<string> {
-    return this.content.renderPost(manager, attempt.communityId, attempt.contentId, attempt.body, true);
+    return this.content.renderPost(manager, attempt.communityId, attempt.contentId, attempt.body, 'forum');
   }
 
   /** A moderator's edit keeps the author's words in the history, like any edit. */

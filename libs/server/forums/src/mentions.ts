@@ -7,6 +7,9 @@ import type { Audience, PlatformRole } from '@commons/shared-contracts';
 /** How the editor writes a chosen person: `@[Ada Lovelace](mention:0190…)`. */
 const MENTION = /@\[([^\]\n]{1,80})\]\(mention:([0-9a-f-]{36})\)/giu;
 
+/** Which of a community's pages inline #tags open: the forum's tag page, or the blog's posts with the tag. */
+export type TagPages = 'forum' | 'blog';
+
 /** Markdown with its mentions resolved, and who was mentioned (for notifications). */
 export interface RenderedText {
   html: string;
@@ -25,8 +28,8 @@ export class Mentions {
     private readonly authorization: AuthorizationService,
   ) {}
 
-  /** `linkTags`: inline #tags link to the community forum's tag pages. */
-  async render(manager: EntityManager, communityId: string, markdown: string, linkTags = false): Promise<RenderedText> {
+  /** `tagPages`: where inline #tags link to, the community forum's tag pages or its blog's; none when absent. */
+  async render(manager: EntityManager, communityId: string, markdown: string, tagPages?: TagPages): Promise<RenderedText> {
     const ids = [...new Set([...markdown.matchAll(MENTION)].map((m) => m[2].toLowerCase()))].slice(0, 50);
     const allowed = new Set<string>();
     if (ids.length > 0) {
@@ -44,14 +47,15 @@ export class Mentions {
       const label = name.replace(/[[\]]/gu, '');
       return allowed.has(id.toLowerCase()) ? `[@${label}](/people/${id.toLowerCase()})` : `@${label}`;
     });
-    return { html: renderMarkdown(source, linkTags ? await this.tagLinks(manager, communityId, source) : {}), mentionedIds: [...allowed] };
+    return { html: renderMarkdown(source, tagPages ? await this.tagLinks(manager, communityId, source, tagPages) : {}), mentionedIds: [...allowed] };
   }
 
-  /** Links to the forum's tag pages, read only when the text has a tag to link. */
-  private async tagLinks(manager: EntityManager, communityId: string, markdown: string): Promise<RenderOptions> {
+  /** Links to the community's tag pages; its slug is read only when the text has a tag to link. */
+  private async tagLinks(manager: EntityManager, communityId: string, markdown: string, pages: TagPages): Promise<RenderOptions> {
     if (!hasInlineTags(markdown)) return {};
     const [community]: Array<{ slug: string }> = await manager.query('SELECT slug FROM communities WHERE id = $1', [communityId]);
     if (!community) return {};
-    return { tagHref: (tag) => `/communities/${encodeURIComponent(community.slug)}/forum/tags/${encodeURIComponent(tag)}` };
+    const base = `/communities/${encodeURIComponent(community.slug)}`;
+    return { tagHref: (tag) => (pages === 'forum' ? `${base}/forum/tags/${encodeURIComponent(tag)}` : `${base}/blog?tag=${encodeURIComponent(tag)}`) };
   }
 }

@@ -89,7 +89,7 @@ export class ThreadsService {
           kind: input.kind,
           title: input.title,
           body: input.body,
-          bodyHtml: await this.content.renderPost(manager, input.communityId, threadId, input.body, true),
+          bodyHtml: await this.content.renderPost(manager, input.communityId, threadId, input.body, 'forum'),
           tags,
           moderationState: moderation.state,
         },
@@ -126,7 +126,7 @@ export class ThreadsService {
         editedById: viewer.accountId,
         createdAt: this.clock.now(),
       });
-      Object.assign(row, { title, body, bodyHtml: await this.content.renderPost(manager, row.communityId, row.id, body, true), tags: tags ?? row.tags, editedAt: this.clock.now(), version: row.version + 1 });
+      Object.assign(row, { title, body, bodyHtml: await this.content.renderPost(manager, row.communityId, row.id, body, 'forum'), tags: tags ?? row.tags, editedAt: this.clock.now(), version: row.version + 1 });
       await manager.save(row);
       await this.events.record(manager, threadEdited(row, viewer.accountId));
     });
@@ -167,7 +167,7 @@ export class ThreadsService {
         body: input.body,
         placement: { threadId: thread.id, replyToId: input.replyToId ?? null },
       });
-      const bodyHtml = await this.content.renderPost(manager, thread.communityId, replyId, input.body, true);
+      const bodyHtml = await this.content.renderPost(manager, thread.communityId, replyId, input.body, 'forum');
       const row = await this.lockThread(manager, thread.id);
       assertOpenForReplies(row);
       const created = newReplyRow(
@@ -202,7 +202,7 @@ export class ThreadsService {
         editedById: viewer.accountId,
         createdAt: this.clock.now(),
       });
-      Object.assign(row, { body: input.body, bodyHtml: await this.content.renderPost(manager, row.communityId, row.id, input.body, true), editedAt: this.clock.now(), version: row.version + 1 });
+      Object.assign(row, { body: input.body, bodyHtml: await this.content.renderPost(manager, row.communityId, row.id, input.body, 'forum'), editedAt: this.clock.now(), version: row.version + 1 });
       await manager.save(row);
       await this.events.record(manager, replyEdited(row, viewer.accountId));
       return row;

@@ -25,8 +25,8 @@ export function createApolloClient({ realtime }: ApolloClientOptions = {}): Apol
             // "Load more" appends pages; each search term is its own list.
             accounts: relayStylePagination(['search']),
             communities: relayStylePagination(['filter']),
-            blogPosts: relayStylePagination(['communityId']),
-            feed: relayStylePagination(),
+            blogPosts: relayStylePagination(['communityId', 'tag']),
+            feed: relayStylePagination(['tag']),
             myBlogDrafts: relayStylePagination(),
             search: relayStylePagination(['query', 'filter']),
             // Moderation: each community's queue (and each filter of it) is its own list.

@@ -7,6 +7,8 @@ import { BlogCommunityDocument, toApiError, ViewerDocument } from '@commons/web-
 export const blogPath = (communitySlug: string) => `/communities/${communitySlug}/blog`;
 export const postPath = (communitySlug: string, postSlug: string) => `${blogPath(communitySlug)}/${postSlug}`;
 export const editPath = (communitySlug: string, postSlug: string) => `${postPath(communitySlug, postSlug)}/edit`;
+/** A blog's posts with a tag (the same address the server links inline #tags to). */
+export const blogTagPath = (communitySlug: string, tag: string) => `${blogPath(communitySlug)}?tag=${encodeURIComponent(tag)}`;
 
 /**
  * The community of a blog screen, by the address's slug. A former slug answers with the

@@ -126,7 +126,16 @@ export class BlogSettingsInput {
 }
 
 @ArgsType()
-export class BlogPostsArgs extends ConnectionArgs {
+export class BlogFeedArgs extends ConnectionArgs {
+  @Field(() => String, { nullable: true, description: 'Only posts with this tag (normalised like a tag: "#Data" looks for "data").' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(60)
+  tag?: string | null;
+}
+
+@ArgsType()
+export class BlogPostsArgs extends BlogFeedArgs {
   @Field(() => ID)
   @IsUUID('all', { message: 'Not a valid community id.' })
   communityId: string;

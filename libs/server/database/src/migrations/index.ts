@@ -18,6 +18,7 @@ import { KnowledgeArticles1796507600000 } from './1796507600000-knowledge-articl
 import { Guidelines1796507700000 } from './1796507700000-guidelines';
 import { Training1796507800000 } from './1796507800000-training';
 import { Experts1796507900000 } from './1796507900000-experts';
+import { BlogPostTags1796508100000 } from './1796508100000-blog-post-tags';
 import { ReadPathIndexes1795443900000 } from './1795443900000-read-path-indexes';
 
 /**
@@ -45,4 +46,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   Guidelines1796507700000,
   Training1796507800000,
   Experts1796507900000,
+  BlogPostTags1796508100000,
 ];

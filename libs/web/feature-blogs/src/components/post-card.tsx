@@ -3,9 +3,23 @@ import { Link } from 'react-router';
 import type { BlogPostCardFieldsFragment } from '@commons/web-data-access';
 import { PersonAvatar, count } from '@commons/web-ui';
 import { PostStateBadge, PostTimingText } from './post-state';
+import { PostTags } from './post-tags';
 
-/** A post in a list: cover, title, excerpt, author, date and comments; the community when asked. */
-export function PostCard({ post, href, showCommunity = false }: { post: BlogPostCardFieldsFragment; href: string; showCommunity?: boolean }) {
+/**
+ * A post in a list: cover, title, excerpt, author, date and comments; the community when asked;
+ * its tags as links when the list can be narrowed to one (`tagHref`).
+ */
+export function PostCard({
+  post,
+  href,
+  showCommunity = false,
+  tagHref,
+}: {
+  post: BlogPostCardFieldsFragment;
+  href: string;
+  showCommunity?: boolean;
+  tagHref?: (tag: string) => string;
+}) {
   return (
     <Paper component="li" withBorder radius="md" style={{ overflow: 'hidden' }}>
       {post.coverImageUrl?.startsWith('https://') && <Image src={post.coverImageUrl} alt="" h={160} fit="cover" loading="lazy" />}
@@ -30,6 +44,7 @@ export function PostCard({ post, href, showCommunity = false }: { post: BlogPost
             {post.author.displayName} · <PostTimingText post={post} /> · {count(post.commentCount, 'comment')}
           </Text>
         </Group>
+        {tagHref && <PostTags tags={post.tags} href={tagHref} size="xs" />}
       </Stack>
     </Paper>
   );

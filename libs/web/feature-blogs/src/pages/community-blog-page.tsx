@@ -1,17 +1,20 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { CommunityBlogDocument, isNotFound, toApiError, useNewCommunityContent } from '@commons/web-data-access';
 import { CommunityNotFound, LoadMoreButton, NewItemsNotice, QueryState } from '@commons/web-ui';
-import { blogPath, NoBlog, postPath, useBlogCommunity } from '../blog-community';
+import { blogPath, blogTagPath, NoBlog, postPath, useBlogCommunity } from '../blog-community';
 import { PostCard } from '../components/post-card';
+import { TagFilterNotice } from '../components/post-tags';
 import { BlogSettingsPanel } from './blog-settings-panel';
 
-/** The posts of one community's blog, newest first, from /communities/:slug/blog. */
+/** The posts of one community's blog, newest first, from /communities/:slug/blog (?tag= narrows them). */
 function CommunityBlog({ community }: { community: { id: string; slug: string; name: string; viewerCan: { manage: boolean } } }) {
+  const [params] = useSearchParams();
+  const tag = params.get('tag')?.trim() || null;
   const { data, loading, error, fetchMore, refetch } = useQuery(CommunityBlogDocument, {
-    variables: { communityId: community.id },
+    variables: { communityId: community.id, tag },
     notifyOnNetworkStatusChange: true,
   });
   const fresh = useNewCommunityContent({
@@ -56,17 +59,22 @@ function CommunityBlog({ community }: { community: { id: string; slug: string; n
       </Stack>
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: community.viewerCan.manage ? 8 : 12 }}>
-          <NewItemsNotice waiting={fresh.count} one="new post" many="new posts" loading={showing} onShow={() => void showNew()} />
+          {/* New posts are counted whatever their tags: the notice belongs to the whole blog. */}
+          {tag ? (
+            <TagFilterNotice tag={tag} clearHref={blogPath(community.slug)} />
+          ) : (
+            <NewItemsNotice waiting={fresh.count} one="new post" many="new posts" loading={showing} onShow={() => void showNew()} />
+          )}
           <QueryState
             loading={loading && !data}
             error={apiError}
             empty={edges.length === 0}
-            emptyText={settings?.viewerCanWrite ? 'No posts yet. Write the first one.' : 'No posts yet.'}
+            emptyText={tag ? `No posts tagged #${tag}.` : settings?.viewerCanWrite ? 'No posts yet. Write the first one.' : 'No posts yet.'}
             onRetry={() => void refetch()}
           >
             <Stack component="ul" p={0} m={0} gap="md" style={{ listStyle: 'none' }} aria-label="Posts">
               {edges.map(({ node }) => (
-                <PostCard key={node.id} post={node} href={postPath(community.slug, node.slug)} />
+                <PostCard key={node.id} post={node} href={postPath(community.slug, node.slug)} tagHref={(t) => blogTagPath(community.slug, t)} />
               ))}
             </Stack>
             <LoadMoreButton pageInfo={data?.blogPosts.pageInfo} fetchMore={(after) => fetchMore({ variables: { after } })} />

@@ -1,10 +1,13 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { BlogFeedDocument, MyBlogCommunitiesDocument, toApiError } from '@commons/web-data-access';
 import { LoadMoreButton, QueryState } from '@commons/web-ui';
 import { blogPath, postPath } from '../blog-community';
 import { PostCard } from '../components/post-card';
+import { TagFilterNotice } from '../components/post-tags';
+
+const feedTagPath = (tag: string) => `/blog?tag=${encodeURIComponent(tag)}`;
 
 /** The blogs of the communities the viewer belongs to: where to read more, or to write. */
 function MyBlogs() {
@@ -31,9 +34,11 @@ function MyBlogs() {
   );
 }
 
-/** The organisation-wide feed at /blog: the latest posts of every community the viewer may read. */
+/** The organisation-wide feed at /blog (?tag= narrows it): the latest posts of every community the viewer may read. */
 export function FeedPage() {
-  const { data, loading, error, fetchMore, refetch } = useQuery(BlogFeedDocument, { notifyOnNetworkStatusChange: true });
+  const [params] = useSearchParams();
+  const tag = params.get('tag')?.trim() || null;
+  const { data, loading, error, fetchMore, refetch } = useQuery(BlogFeedDocument, { variables: { tag }, notifyOnNetworkStatusChange: true });
   const edges = data?.feed.edges ?? [];
   return (
     <Stack gap="lg">
@@ -50,10 +55,17 @@ export function FeedPage() {
       </Group>
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <QueryState loading={loading && !data} error={toApiError(error)} empty={edges.length === 0} emptyText="No posts yet in the communities you can read." onRetry={() => void refetch()}>
+          {tag && <TagFilterNotice tag={tag} clearHref="/blog" />}
+          <QueryState
+            loading={loading && !data}
+            error={toApiError(error)}
+            empty={edges.length === 0}
+            emptyText={tag ? `No posts tagged #${tag} in the communities you can read.` : 'No posts yet in the communities you can read.'}
+            onRetry={() => void refetch()}
+          >
             <Stack component="ul" p={0} m={0} gap="md" style={{ listStyle: 'none' }} aria-label="Latest posts">
               {edges.map(({ node }) => (
-                <PostCard key={node.id} post={node} href={postPath(node.communitySlug, node.slug)} showCommunity />
+                <PostCard key={node.id} post={node} href={postPath(node.communitySlug, node.slug)} showCommunity tagHref={feedTagPath} />
               ))}
             </Stack>
             <LoadMoreButton pageInfo={data?.feed.pageInfo} fetchMore={(after) => fetchMore({ variables: { after } })} />

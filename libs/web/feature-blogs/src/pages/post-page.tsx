@@ -1,12 +1,13 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Badge, Button, Group, Image, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Image, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { BlogPostDocument, isNotFound, toApiError, useReaction, type BlogPostFieldsFragment } from '@commons/web-data-access';
 import { AppealButton, FlagButton } from '@commons/web-feature-moderation';
 import { ModerationStateBadge, NotFound, QueryState, ReactionsBar, SanitizedHtml } from '@commons/web-ui';
-import { blogPath, editPath, useBlogCommunity, useViewerId } from '../blog-community';
+import { blogPath, blogTagPath, editPath, useBlogCommunity, useViewerId } from '../blog-community';
 import { Byline } from '../components/byline';
 import { PostStateBadge, PostTimingText } from '../components/post-state';
+import { PostTags } from '../components/post-tags';
 import { Comments } from './comments';
 
 function PostView({ post }: { post: BlogPostFieldsFragment }) {
@@ -47,15 +48,7 @@ function PostView({ post }: { post: BlogPostFieldsFragment }) {
           )}
         </Stack>
         <SanitizedHtml html={post.bodyHtml} />
-        {post.tags.length > 0 && (
-          <Group gap={6} aria-label="Tags" role="list">
-            {post.tags.map((tag) => (
-              <Badge key={tag} variant="outline" color="gray.8" role="listitem" tt="none">
-                #{tag}
-              </Badge>
-            ))}
-          </Group>
-        )}
+        <PostTags tags={post.tags} href={(tag) => blogTagPath(post.communitySlug, tag)} />
         <ReactionsBar reactions={post.reactions} canReact={post.viewerCan.comment && !post.scheduled} onToggle={reaction.toggle} error={reaction.error} label="Reactions to this post" />
         {(mine ? post.moderationState !== 'VISIBLE' : viewerId !== null && post.state === 'PUBLISHED') && (
           <Group gap="xs">
