@@ -9,13 +9,17 @@ export type CommunityActivityEvent = CommunityActivitySubscription['communityAct
 export interface NewCommunityContent {
   /** New items of the kind that are not on the list. */
   count: number;
+  /** The connection dropped and came back since the list was loaded: items may have come meanwhile, unseen. */
+  missed: boolean;
   /** The list was loaded again: nothing waits any more. */
   clear: () => void;
 }
 
 /**
  * Counts the threads or blog posts that appear in a community while one of its lists is open,
- * without touching the list: the reader asks for them ("3 new threads — show").
+ * without touching the list: the reader asks for them ("3 new threads — show"). What appeared
+ * while the connection was down is not replayed to a list: it says it may have missed some,
+ * and showing them loads the list again.
  */
 export function useNewCommunityContent({
   communityId,
@@ -34,6 +38,7 @@ export function useNewCommunityContent({
   const realtime = useRealtimeConnection();
   const [fresh] = useState(() => new NewContent());
   const [count, setCount] = useState(0);
+  const [missed, setMissed] = useState(false);
   const onEvent = useEffectEvent((event: CommunityActivityEvent) => {
     if (event.kind !== kind || !accepts(event)) return;
     if (fresh.add(event, isShown)) setCount(fresh.count);
@@ -46,14 +51,20 @@ export function useNewCommunityContent({
         if (data) onEvent(data.communityActivity);
       },
     });
-    return () => subscription.unsubscribe();
+    const stopWatching = realtime.onReconnected(() => setMissed(true));
+    return () => {
+      stopWatching();
+      subscription.unsubscribe();
+    };
   }, [client, realtime, communityId]);
 
   return {
     count,
+    missed,
     clear: () => {
       fresh.clear();
       setCount(0);
+      setMissed(false);
     },
   };
 }

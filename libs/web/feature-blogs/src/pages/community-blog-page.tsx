@@ -63,7 +63,7 @@ function CommunityBlog({ community }: { community: { id: string; slug: string; n
           {tag ? (
             <TagFilterNotice tag={tag} clearHref={blogPath(community.slug)} />
           ) : (
-            <NewItemsNotice waiting={fresh.count} one="new post" many="new posts" loading={showing} onShow={() => void showNew()} />
+            <NewItemsNotice waiting={fresh.count} one="new post" many="new posts" missed={fresh.missed} loading={showing} onShow={() => void showNew()} />
           )}
           <QueryState
             loading={loading && !data}

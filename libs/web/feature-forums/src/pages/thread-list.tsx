@@ -68,7 +68,7 @@ export function ThreadList({ community, filters }: { community: ForumCommunity; 
   };
   return (
     <Stack gap="sm">
-      <NewItemsNotice waiting={fresh.count} one="new thread" many="new threads" loading={showing} onShow={() => void showNew()} />
+      <NewItemsNotice waiting={fresh.count} one="new thread" many="new threads" missed={fresh.missed} loading={showing} onShow={() => void showNew()} />
       <QueryState
         loading={loading && !data}
         error={toApiError(error)}
