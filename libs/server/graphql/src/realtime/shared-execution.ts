@@ -8,6 +8,13 @@ const shared = new WeakSet<object>();
 interface SharedResult {
   result: Promise<ExecutionResult>;
   json?: Promise<Buffer | null>;
+  /** The JSON once made: what direct delivery writes. */
+  ready?: Buffer | null;
+}
+
+/** A source that can hand events straight to a direct consumer (the realtime Mailbox). */
+interface DirectSource {
+  attachDirect(consumer: { prepare(value: unknown): Promise<unknown> | null; take(value: unknown): boolean }): void;
 }
 /** Per shared payload: the result of each distinct operation (document, name, variables) run on it. */
 const results = new WeakMap<object, Map<string, SharedResult>>();
@@ -40,6 +47,24 @@ export async function subscribeSharingResults(args: ExecutionArgs): Promise<Asyn
   // The operation does not change while it runs: its key is made once, not per event.
   const key = operationKey(args);
   let ended = false;
+  const jsonOf = (shared: SharedResult) =>
+    (shared.json ??= shared.result.then(serialize).then((json) => (shared.ready = json)));
+  // Shared results are written from the fan-out itself when the source allows it (see Mailbox.deliver).
+  if (sendSerialized && isDirectSource(source)) {
+    source.attachDirect({
+      prepare: (payload) => {
+        const shared = ended ? null : sharedResult(args, key, payload, false);
+        return shared ? jsonOf(shared) : null;
+      },
+      take: (payload) => {
+        const ready = ended ? undefined : readyResult(payload, key);
+        if (!ready) return false;
+        subscriptionExecutions.delivered++;
+        sendSerialized(ready);
+        return true;
+      },
+    });
+  }
   const iterator: AsyncIterableIterator<ExecutionResult> = {
     [Symbol.asyncIterator]: () => iterator,
     next: async () => {
@@ -50,7 +75,7 @@ export async function subscribeSharingResults(args: ExecutionArgs): Promise<Asyn
         if (!shared) return { value: await executeOwn(args, next.value), done: false };
         // A shared result goes out as the JSON serialized once for all its subscribers, in this
         // subscriber's order (it waits here, as for any event); with errors, graphql-ws formats it.
-        const json = sendSerialized ? await (shared.json ??= shared.result.then(serialize)) : null;
+        const json = sendSerialized ? await jsonOf(shared) : null;
         if (json === null) return { value: await shared.result, done: false };
         if (!ended) sendSerialized?.(json);
       }
@@ -81,10 +106,23 @@ function executeOwn(args: ExecutionArgs, payload: unknown): Promise<ExecutionRes
   return Promise.resolve(execute({ ...args, rootValue: payload }));
 }
 
-/** The operation's one result on a shared payload (executed by its first subscriber); null for a payload of one subscriber's own. */
-function sharedResult(args: ExecutionArgs, key: string, payload: unknown): SharedResult | null {
+/** The serialized result of an operation on a shared payload, when it is made and has no errors. */
+function readyResult(payload: unknown, key: string): Buffer | null | undefined {
+  if (typeof payload !== 'object' || payload === null) return undefined;
+  return results.get(payload)?.get(key)?.ready;
+}
+
+function isDirectSource(source: object): source is DirectSource {
+  return typeof (source as Partial<DirectSource>).attachDirect === 'function';
+}
+
+/**
+ * The operation's one result on a shared payload (executed by its first subscriber); null for a
+ * payload of one subscriber's own. `delivering`: counted as a delivery now (not when only preparing).
+ */
+function sharedResult(args: ExecutionArgs, key: string, payload: unknown, delivering = true): SharedResult | null {
   if (typeof payload !== 'object' || payload === null || !shared.has(payload)) return null;
-  subscriptionExecutions.delivered++;
+  if (delivering) subscriptionExecutions.delivered++;
   let byOperation = results.get(payload);
   if (!byOperation) results.set(payload, (byOperation = new Map()));
   let result = byOperation.get(key);

@@ -128,9 +128,18 @@ export class Audiences<T> {
 
   private async send(key: string, event: PublishedEvent, subscribers: readonly Subscriber<T>[]): Promise<void> {
     const shaped = await this.options.shape(key, event, subscribers.map((s) => s.viewer));
+    // Direct consumers make each shared value ready once (a few promises for thousands of
+    // subscribers), then take it synchronously: no promise and no wake-up per subscriber.
+    const preparing = new Set<Promise<unknown>>();
     subscribers.forEach((subscriber, i) => {
       const value = shaped[i];
-      if (value !== undefined) subscriber.mailbox.push(value);
+      const ready = value === undefined ? null : subscriber.mailbox.prepare(value);
+      if (ready) preparing.add(ready);
+    });
+    if (preparing.size > 0) await Promise.allSettled(preparing);
+    subscribers.forEach((subscriber, i) => {
+      const value = shaped[i];
+      if (value !== undefined) subscriber.mailbox.deliver(value);
     });
   }
 

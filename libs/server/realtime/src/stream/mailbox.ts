@@ -1,4 +1,15 @@
 /**
+ * A consumer that can take a value at once, skipping the queue and the wake-up of its reader:
+ * graphql-ws subscriptions whose results are shared by a class of readers (see
+ * subscribeSharingResults). `prepare` makes a value ready once for every consumer that shares it
+ * (the same promise for them all); `take` then writes it synchronously, or declines (false).
+ */
+export interface DirectConsumer<T> {
+  prepare(value: T): Promise<unknown> | null;
+  take(value: T): boolean;
+}
+
+/**
  * One subscriber's waiting values, bounded: a consumer that falls more than `capacity` behind is
  * ended with an error (its client resubscribes and catches up) instead of growing memory. A
  * plain iterator, not an async generator: a generator waiting for its next value cannot be
@@ -9,6 +20,7 @@ export class Mailbox<T> implements AsyncIterableIterator<T> {
   private wake: (() => void) | null = null;
   private failure: Error | null = null;
   private closed = false;
+  private direct: DirectConsumer<T> | null = null;
 
   /** `onClose` runs once, when the consumer stops (unsubscribes) or the mailbox overflows. */
   constructor(
@@ -26,6 +38,26 @@ export class Mailbox<T> implements AsyncIterableIterator<T> {
     }
     this.waiting.push(value);
     this.wake?.();
+  }
+
+  /** Lets the consumer take values directly while it waits with nothing queued (see DirectConsumer). */
+  attachDirect(consumer: DirectConsumer<T>): void {
+    this.direct = consumer;
+  }
+
+  /** What the direct consumer must make ready before `deliver`; null when it has none or will not take this value. */
+  prepare(value: T): Promise<unknown> | null {
+    return this.closed ? null : (this.direct?.prepare(value) ?? null);
+  }
+
+  /**
+   * Hands the value straight to the direct consumer when its reader waits with nothing queued
+   * (so nothing can overtake anything), else queues it as `push` does.
+   */
+  deliver(value: T): void {
+    if (this.closed) return;
+    if (this.direct && this.wake && this.waiting.length === 0 && this.direct.take(value)) return;
+    this.push(value);
   }
 
   /** Ends the consumer with an error once it has taken what is waiting (its source failed). */
