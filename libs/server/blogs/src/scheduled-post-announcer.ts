@@ -1,7 +1,7 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { DomainEvents } from '@commons/server-core';
+import { DomainEvents, PeriodicJob } from '@commons/server-core';
 import { postPublished } from './blog-events';
 import { BlogPostEntity } from './entities/blog-post.entity';
 
@@ -17,30 +17,21 @@ const BATCH = 200;
  * claimed by one UPDATE, so with several API instances it is announced once.
  */
 @Injectable()
-export class ScheduledPostAnnouncer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ScheduledPostAnnouncer');
-  private timer?: NodeJS.Timeout;
-  private running: Promise<number> | null = null;
-
+export class ScheduledPostAnnouncer extends PeriodicJob {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: DomainEvents,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.announceDue().catch((error: unknown) => this.logger.error({ err: error }, 'Announcing scheduled posts failed')), EVERY_MS);
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  ) {
+    super('Announcing scheduled posts', EVERY_MS);
   }
 
   /** Announces the posts whose time has come; returns how many. */
   announceDue(): Promise<number> {
-    this.running ??= this.announce().finally(() => (this.running = null));
-    return this.running;
+    return this.runNow();
+  }
+
+  protected work(): Promise<number> {
+    return this.announce();
   }
 
   private announce(): Promise<number> {
