@@ -5,7 +5,7 @@ import { WordFrequencies } from './word-frequencies';
 
 /**
  * Full-text search, a read model over the content tables (forum threads and replies, blog
- * posts): their vectors are maintained by PostgreSQL, visibility is decided inside the query.
+ * posts, knowledge articles): their vectors are maintained by PostgreSQL, visibility is decided inside the query.
  */
 @Module({ providers: [SearchService, SearchResolver, WordFrequencies] })
 export class SearchModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '@commons/server-core';
+import { Audience, PlatformRole } from '@commons/shared-contracts';
 import { readableCommunityIdsSql } from '@commons/server-communities';
 import { decodeCursor, toConnection } from '@commons/server-graphql';
 import { initialsOf, normalizeTag } from '@commons/shared-contracts';
@@ -33,7 +34,7 @@ const plain = (markdown: string) => markdown.replace(/!?\[([^\]]*)\]\([^)]*\)/gu
 const CANDIDATES_PER_KIND = 200;
 
 /**
- * Full-text search over forum threads and replies and blog posts, ranked by relevance with a lean towards recent
+ * Full-text search over forum threads and replies, blog posts and knowledge articles, ranked by relevance with a lean towards recent
  * posts, paged by keyset on that score. What the viewer may not read never leaves the
  * database: the readable-communities condition is part of the query.
  */
@@ -61,7 +62,7 @@ export class SearchService {
     // query, excluded words and word order, is checked on the candidates), or the whole query
     // when it has alternatives (OR) or only excludes.
     const rarest = new Map<SearchedTable, string>();
-    if (required.length > 0) for (const table of ['forum_threads', 'forum_replies', 'blog_posts'] as const) rarest.set(table, await this.words.rarest(table, required));
+    if (required.length > 0) for (const table of ['forum_threads', 'forum_replies', 'blog_posts', 'knowledge_articles'] as const) rarest.set(table, await this.words.rarest(table, required));
     const matches = (vector: string, table: SearchedTable) => {
       const word = rarest.get(table);
       return word === undefined ? `${vector} @@ ${full}` : `${vector} @@ ${param(`'${word.replace(/'/gu, "''")}'`)}::tsquery`;
@@ -101,6 +102,23 @@ export class SearchService {
                      AND p.community_id IN (SELECT id FROM readable)${and(blogFilters)}${and(authorAndDates('p'))}
                    ORDER BY p.published_at DESC LIMIT ${CANDIDATES_PER_KIND}`));
     }
+    // Knowledge articles: their published version, platform-wide ones for employees (and for
+    // customers and partners when shared with them), community ones like the community's content.
+    if (wants('ARTICLE') && (f.answered === undefined || f.answered === null)) {
+      const platform = viewer.role === PlatformRole.Admin || viewer.audience === Audience.Employee ? 'a.community_id IS NULL' : '(a.community_id IS NULL AND a.shared_externally)';
+      const articleFilters = [
+        ...(f.communityId ? [`a.community_id = ${param(f.communityId)}`] : []),
+        ...(f.tag ? [`a.tags @> ARRAY[${param(normalizeTag(f.tag))}]::text[]`] : []),
+        ...(f.authorId ? [`a.created_by = ${param(f.authorId)}`] : []),
+        ...(f.from ? [`a.published_at >= ${param(f.from)}`] : []),
+        ...(f.to ? [`a.published_at < ${param(f.to)}`] : []),
+      ];
+      parts.push(candidates(`SELECT 'ARTICLE' AS kind, a.id, NULL::uuid AS thread_id, a.community_id, a.created_by AS author_id, a.title, a.body, a.published_at AS created_at, a.search_vector AS vector
+                    FROM knowledge_articles a
+                   WHERE ${matches('a.search_vector', 'knowledge_articles')} AND a.published_version > 0 AND a.state <> 'ARCHIVED'
+                     AND (${platform} OR a.community_id IN (SELECT id FROM readable))${and(articleFilters)}
+                   ORDER BY a.published_at DESC LIMIT ${CANDIDATES_PER_KIND}`));
+    }
     if (wants('REPLY')) {
       parts.push(candidates(`SELECT 'REPLY' AS kind, r.id, r.thread_id, r.community_id, r.author_id, t.title, r.body, r.created_at, r.search_vector AS vector
                     FROM forum_replies r JOIN forum_threads t ON t.id = r.thread_id
@@ -128,7 +146,7 @@ export class SearchService {
               ts_headline('english', page.title, q.query, 'HighlightAll=true, StartSel=${START}, StopSel=${STOP}') AS title_marked,
               ts_headline('english', page.body, q.query,
                 'StartSel=${START}, StopSel=${STOP}, MaxFragments=2, MaxWords=30, MinWords=10, FragmentDelimiter=" … "') AS body_marked
-         FROM page JOIN communities c ON c.id = page.community_id JOIN accounts a ON a.id = page.author_id, q
+         FROM page LEFT JOIN communities c ON c.id = page.community_id JOIN accounts a ON a.id = page.author_id, q
         ORDER BY page.score DESC, page.id DESC`,
       params,
     );
@@ -139,9 +157,9 @@ export class SearchService {
       id: r['id'] as string,
       threadId: (r['thread_id'] as string | null) ?? null,
       postSlug: (r['post_slug'] as string | null) ?? null,
-      communityId: r['community_id'] as string,
-      communityName: r['community_name'] as string,
-      communitySlug: r['community_slug'] as string,
+      communityId: (r['community_id'] as string | null) ?? null,
+      communityName: (r['community_name'] as string | null) ?? null,
+      communitySlug: (r['community_slug'] as string | null) ?? null,
       titleHtml: highlight(r['title_marked'] as string),
       snippetHtml: highlight(plain(r['body_marked'] as string)),
       author: {

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@commons/server-core';
 
 /** The tables search reads, by the name of their search vector's table. */
-export type SearchedTable = 'forum_threads' | 'forum_replies' | 'blog_posts';
+export type SearchedTable = 'forum_threads' | 'forum_replies' | 'blog_posts' | 'knowledge_articles';
 
 const REFRESH_MS = 10 * 60_000;
 
@@ -50,7 +50,7 @@ export class WordFrequencies {
     const rows: Array<{ table: SearchedTable; words: string[] | null; frequencies: number[] | null }> = await this.dataSource.query(
       `SELECT tablename AS table, most_common_elems::text::text[] AS words, most_common_elem_freqs AS frequencies
          FROM pg_stats
-        WHERE schemaname = current_schema() AND attname = 'search_vector' AND tablename IN ('forum_threads', 'forum_replies', 'blog_posts')`,
+        WHERE schemaname = current_schema() AND attname = 'search_vector' AND tablename IN ('forum_threads', 'forum_replies', 'blog_posts', 'knowledge_articles')`,
     );
     const next = new Map<SearchedTable, Map<string, number>>();
     for (const row of rows) next.set(row.table, new Map((row.words ?? []).map((word, i) => [word, row.frequencies?.[i] ?? 0])));

@@ -17,6 +17,7 @@ export const ContentKind = {
   ForumReply: 'forum-reply',
   BlogPost: 'blog-post',
   BlogComment: 'blog-comment',
+  KnowledgeFeedback: 'knowledge-feedback',
 } as const;
 export type ContentKind = (typeof ContentKind)[keyof typeof ContentKind];
 export const CONTENT_KINDS: readonly ContentKind[] = Object.values(ContentKind);

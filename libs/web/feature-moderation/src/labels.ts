@@ -54,6 +54,7 @@ export const SCOPE_KIND: Record<string, string> = {
   'forum-reply': 'Replies',
   'blog-post': 'Blog posts',
   'blog-comment': 'Blog comments',
+  'knowledge-feedback': 'Article feedback',
 };
 
 export const CONTENT_KIND: Record<ContentKind, string> = {
@@ -61,6 +62,7 @@ export const CONTENT_KIND: Record<ContentKind, string> = {
   FORUM_REPLY: 'Reply',
   BLOG_POST: 'Blog post',
   BLOG_COMMENT: 'Blog comment',
+  KNOWLEDGE_FEEDBACK: 'Article feedback',
 };
 
 export const QUEUE_SOURCE: Record<ModerationQueueSource, string> = {

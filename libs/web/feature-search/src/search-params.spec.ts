@@ -43,5 +43,6 @@ describe('search addresses', () => {
     expect(hitHref({ kind: 'THREAD', threadId: 't1', postSlug: null, communitySlug: 'eng' })).toBe('/communities/eng/forum/threads/t1');
     expect(hitHref({ kind: 'REPLY', threadId: 't1', postSlug: null, communitySlug: 'eng' })).toBe('/communities/eng/forum/threads/t1');
     expect(hitHref({ kind: 'BLOG_POST', threadId: null, postSlug: 'launch-notes', communitySlug: 'eng' })).toBe('/communities/eng/blog/launch-notes');
+    expect(hitHref({ kind: 'ARTICLE', id: 'a1', threadId: null, postSlug: null, communitySlug: null })).toBe('/knowledge/articles/a1');
   });
 });

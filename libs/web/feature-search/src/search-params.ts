@@ -13,7 +13,7 @@ export interface SearchParams {
 }
 
 export const QUERY_MAX_LENGTH = 200;
-const KINDS: readonly SearchKind[] = ['THREAD', 'REPLY', 'BLOG_POST'];
+const KINDS: readonly SearchKind[] = ['THREAD', 'REPLY', 'BLOG_POST', 'ARTICLE'];
 const DAY = /^\d{4}-\d{2}-\d{2}$/u;
 
 export function readParams(params: URLSearchParams): SearchParams {
@@ -77,14 +77,17 @@ export const hasFilters = (search: SearchParams): boolean => toFilter({ ...searc
 
 interface HitAddress {
   kind: SearchKind;
+  id?: string;
   threadId: string | null;
   postSlug: string | null;
-  communitySlug: string;
+  /** Null for platform-wide knowledge articles. */
+  communitySlug: string | null;
 }
 
-/** Where a hit opens: a thread (a reply opens its thread) or a blog post. */
+/** Where a hit opens: a thread (a reply opens its thread), a blog post or a knowledge article. */
 export function hitHref(hit: HitAddress): string {
-  const community = `/communities/${encodeURIComponent(hit.communitySlug)}`;
+  if (hit.kind === 'ARTICLE') return `/knowledge/articles/${encodeURIComponent(hit.id ?? '')}`;
+  const community = `/communities/${encodeURIComponent(hit.communitySlug ?? '')}`;
   if (hit.kind === 'BLOG_POST') return `${community}/blog/${encodeURIComponent(hit.postSlug ?? '')}`;
   return `${community}/forum/threads/${encodeURIComponent(hit.threadId ?? '')}`;
 }

@@ -22,5 +22,6 @@ export const ContentKindEnum = {
   FORUM_REPLY: ContentKind.ForumReply,
   BLOG_POST: ContentKind.BlogPost,
   BLOG_COMMENT: ContentKind.BlogComment,
+  KNOWLEDGE_FEEDBACK: ContentKind.KnowledgeFeedback,
 } as const;
 registerEnumType(ContentKindEnum, { name: 'ContentKind' });

@@ -5,7 +5,7 @@ import { Authorize, ConnectionArgs, ConnectionType, graphqlEnum, trim } from '@c
 import { PlatformAction } from '@commons/server-core';
 import { PostAuthorType } from '@commons/server-forums';
 
-export const SearchKind = { Thread: 'THREAD', Reply: 'REPLY', BlogPost: 'BLOG_POST' } as const;
+export const SearchKind = { Thread: 'THREAD', Reply: 'REPLY', BlogPost: 'BLOG_POST', Article: 'ARTICLE' } as const;
 export type SearchKind = (typeof SearchKind)[keyof typeof SearchKind];
 export const SearchKindEnum = graphqlEnum(Object.values(SearchKind));
 registerEnumType(SearchKindEnum, { name: 'SearchKind', description: 'What a search hit is.' });
@@ -19,20 +19,20 @@ export class SearchHitType {
   @Field(() => ID)
   id: string;
 
-  @Field(() => ID, { nullable: true, description: 'The thread to open (the hit itself, or the thread of a reply); null for blog posts.' })
+  @Field(() => ID, { nullable: true, description: 'The thread to open (the hit itself, or the thread of a reply); null for blog posts and articles.' })
   threadId: string | null;
 
   @Field(() => String, { nullable: true, description: 'The blog post slug, for blog posts.' })
   postSlug: string | null;
 
-  @Field(() => ID)
-  communityId: string;
+  @Field(() => ID, { nullable: true, description: 'Null for platform-wide knowledge articles.' })
+  communityId: string | null;
 
-  @Field()
-  communityName: string;
+  @Field(() => String, { nullable: true })
+  communityName: string | null;
 
-  @Field()
-  communitySlug: string;
+  @Field(() => String, { nullable: true })
+  communitySlug: string | null;
 
   @Field({ description: 'The thread or post title as HTML: escaped, with matches in <mark>.' })
   titleHtml: string;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { AppealButton, FlagButton, useViewerId } from '@commons/web-feature-moderation';
-import { FollowThreadDocument, ForumThreadDocument, isNotFound, toApiError, useAction, useReaction, type ThreadFieldsFragment } from '@commons/web-data-access';
+import { FollowThreadDocument, ForumThreadDocument, isNotFound, PromoteAcceptedAnswerDocument, toApiError, useAction, useReaction, ViewerDocument, type ThreadFieldsFragment } from '@commons/web-data-access';
 import { ErrorAlert, FollowToggle, NotFound, QueryState, ReactionsBar, count } from '@commons/web-ui';
 import { AuthorLine } from '../components/author-line';
 import { PostBody } from '../components/post-body';
@@ -12,6 +12,33 @@ import { setFollowing } from '../forum-cache';
 import { forumPath, ForumCommunityGate, tagPath, threadPath, type ForumCommunity } from '../forum-community';
 import { Replies } from './replies';
 import { DeleteThreadConfirm, DuplicateForm, EditHistory, ModeratorMenu, ThreadEditForm } from './thread-actions';
+
+/** Turns the accepted answer into a draft knowledge article (the community's managers and the programme team) and opens its editor. */
+function PromoteAnswerButton({ thread, community }: { thread: ThreadFieldsFragment; community: ForumCommunity }) {
+  const navigate = useNavigate();
+  const role = useQuery(ViewerDocument).data?.viewer?.role;
+  const [promote, { loading, error }] = useMutation(PromoteAcceptedAnswerDocument);
+  if (thread.kind !== 'QUESTION' || !thread.acceptedReplyId || thread.deleted) return null;
+  if (!community.viewerCan.manage && role !== 'COE' && role !== 'ADMIN') return null;
+  const apiError = toApiError(error);
+  return (
+    <>
+      <Button
+        size="compact-sm"
+        variant="default"
+        loading={loading}
+        onClick={() =>
+          void promote({ variables: { threadId: thread.id } })
+            .then(({ data }) => data && navigate(`/knowledge/articles/${encodeURIComponent(data.promoteAcceptedAnswer.id)}/edit`))
+            .catch(() => undefined)
+        }
+      >
+        Make a knowledge article
+      </Button>
+      {apiError && <ErrorAlert error={apiError} />}
+    </>
+  );
+}
 
 function ThreadView({ thread, community, onStale }: { thread: ThreadFieldsFragment; community: ForumCommunity; onStale: () => Promise<unknown> }) {
   const [editing, setEditing] = useState(false);
@@ -119,6 +146,7 @@ function ThreadView({ thread, community, onStale }: { thread: ThreadFieldsFragme
               )}
               {mine && thread.moderationState !== 'VISIBLE' && <AppealButton targetKind="QUEUE_ITEM" targetId={thread.id} what="the decision about your thread" />}
               {!mine && !thread.deleted && viewerId && <FlagButton contentKind="FORUM_THREAD" contentId={thread.id} what="this thread" />}
+              <PromoteAnswerButton thread={thread} community={community} />
               {thread.viewerCan.moderate && <ModeratorMenu thread={thread} run={moderation.run} busy={moderation.busy} onCloseAsDuplicate={() => setClosing(true)} />}
             </Group>
             {following.error && <ErrorAlert error={following.error} />}

@@ -18,6 +18,8 @@ export function contentHref(item: Pick<Item, 'contentKind' | 'contentId' | 'pare
       return `${community}/forum/threads/${item.contentId}`;
     case 'FORUM_REPLY':
       return item.parentId ? `${community}/forum/threads/${item.parentId}#reply-${item.contentId}` : `${community}/forum`;
+    case 'KNOWLEDGE_FEEDBACK':
+      return `/knowledge/articles/${item.parentId ?? ''}`;
     default:
       return `${community}/blog`;
   }

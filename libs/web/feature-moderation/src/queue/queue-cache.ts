@@ -41,7 +41,7 @@ export function forgetModerationLists(cache: ApolloCache, ...fieldNames: string[
   cache.gc();
 }
 
-const TYPENAME = { FORUM_THREAD: 'Thread', FORUM_REPLY: 'Reply', BLOG_POST: 'BlogPost', BLOG_COMMENT: 'BlogComment' } as const;
+const TYPENAME = { FORUM_THREAD: 'Thread', FORUM_REPLY: 'Reply', BLOG_POST: 'BlogPost', BLOG_COMMENT: 'BlogComment', KNOWLEDGE_FEEDBACK: 'KnowledgeArticleFeedback' } as const;
 
 /**
  * The reviewed post, where the cache holds it, takes its new state (approved: visible,

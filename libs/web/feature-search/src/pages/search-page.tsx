@@ -10,7 +10,7 @@ import { hasFilters, hitHref, QUERY_MAX_LENGTH, readParams, searchProblem, toFil
 type Hit = SearchQuery['search']['edges'][number]['node'];
 
 const ANY = 'ANY';
-const KIND_OPTIONS = [{ value: ANY, label: 'Everything' }, ...(['THREAD', 'REPLY', 'BLOG_POST'] as const).map((k) => ({ value: k, label: KIND[k].plural }))];
+const KIND_OPTIONS = [{ value: ANY, label: 'Everything' }, ...(['THREAD', 'REPLY', 'BLOG_POST', 'ARTICLE'] as const).map((k) => ({ value: k, label: KIND[k].plural }))];
 const ANSWERED_OPTIONS = [
   { value: ANY, label: 'Any' },
   { value: 'yes', label: 'Answered questions' },
@@ -27,7 +27,7 @@ function SearchHitCard({ hit }: { hit: Hit }) {
             {KIND[hit.kind].label}
           </Badge>
           <Text size="sm" c="dimmed">
-            {hit.communityName}
+            {hit.communityName ?? 'Center of Excellence'}
           </Text>
         </Group>
         <Title order={3} size="h5">
