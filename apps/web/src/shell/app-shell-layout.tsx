@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { ViewerFieldsFragment } from '@commons/web-data-access';
 import { roleName, useSignOut } from '@commons/web-feature-account';
+import { GuidelinesBanner } from '@commons/web-feature-knowledge';
 import { useModerationAccess } from '@commons/web-feature-moderation';
 import { NotificationBell } from '@commons/web-feature-notifications';
 import { TopBarSearch } from '@commons/web-feature-search';
@@ -82,6 +83,7 @@ export function AppShellLayout({ viewer }: { viewer: ViewerFieldsFragment }) {
         ))}
       </AppShell.Navbar>
       <AppShell.Main component="main">
+        <GuidelinesBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>

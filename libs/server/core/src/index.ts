@@ -15,6 +15,7 @@ export * from './events/domain-events';
 export * from './errors/database-unavailable';
 export * from './text/markdown';
 export * from './moderation/moderation-gate';
+export * from './moderation/guideline-acknowledgements';
 export * from './moderation/content-table';
 export * from './audit/audit-trail';
 export * from './audit/admin-override-audit';

@@ -7,7 +7,6 @@ import { AppealsService } from './appeals/appeals.service';
 import { AuditLog } from './audit/audit-log';
 import { DryRunService } from './dry-run/dry-run.service';
 import { FlagsService } from './flags/flags.service';
-import { GuidelineAcknowledgements } from './gate/guideline-acknowledgements';
 import { ModerationService } from './gate/moderation.service';
 import { ModerationNotices } from './notices/moderation-notices';
 import { PoliciesService } from './policies/policies.service';
@@ -53,7 +52,6 @@ export const moderationEntities = [
   imports: [TypeOrmModule.forFeature(moderationEntities), CommunitiesModule],
   providers: [
     PolicyStore,
-    GuidelineAcknowledgements,
     AuditLog,
     ModerationNotices,
     ModerationAccess,

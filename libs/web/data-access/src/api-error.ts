@@ -13,6 +13,13 @@ export interface ApiError {
   decisionId?: string;
   /** POLICY_REJECTED: the rule whose reason the message is. */
   ruleId?: string;
+  /** POLICY_REJECTED by a guideline rule: the guideline to read and acknowledge, and its page. */
+  guideline?: { key: string; title: string; path: string };
+}
+
+function guidelineOf(value: unknown): ApiError['guideline'] {
+  const g = value as { key?: unknown; title?: unknown; path?: unknown } | null | undefined;
+  return g && typeof g.key === 'string' && typeof g.title === 'string' && typeof g.path === 'string' ? { key: g.key, title: g.title, path: g.path } : undefined;
 }
 
 function fromGraphqlError(error: GraphQLFormattedError): ApiError {
@@ -25,6 +32,7 @@ function fromGraphqlError(error: GraphQLFormattedError): ApiError {
     errorId: typeof extensions['errorId'] === 'string' ? extensions['errorId'] : undefined,
     decisionId: typeof extensions['decisionId'] === 'string' ? extensions['decisionId'] : undefined,
     ruleId: typeof extensions['rule'] === 'string' ? extensions['rule'] : undefined,
+    guideline: guidelineOf(extensions['guideline']),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   Clock,
   DomainEvents,
   ForbiddenError,
+  GuidelineAcknowledgements,
   ModeratedContentRegistry,
   ModerationGate,
   PLATFORM_ACTOR,
@@ -12,6 +13,7 @@ import {
   preparedQuery,
   RidingWrites,
   uuidv7,
+  type GuidelineReference,
   type ModeratedContent,
   type ModerationOutcome,
   type RejectedAttempt,
@@ -23,13 +25,12 @@ import { redactCardNumbers } from '../matchers/personal-data';
 import { contentFingerprint } from '../matchers/fingerprint';
 import type { CompiledPolicy } from '../engine/compile-policy';
 import type { AuthorContext } from '../policy/author-context';
-import type { Decision } from '../policy/policy.types';
+import { RuleKind, type Decision } from '../policy/policy.types';
 import { AuditLog } from '../audit/audit-log';
 import { ModerationDecisionEntity } from '../entities/moderation-decision.entity';
 import { enqueue } from '../review/enqueue';
 import { governingAudience } from '../policies/default-policies';
 import { PolicyStore, type ApplicablePolicies, type EffectivePolicy } from '../policies/policy.store';
-import { GuidelineAcknowledgements } from './guideline-acknowledgements';
 
 /** The decision row of a rejection, carried in PolicyRejectedError until the transaction is gone. */
 interface RejectionRecord {
@@ -79,6 +80,13 @@ export class ModerationService extends ModerationGate {
    */
   private readonly lastEffective = new Map<string, EffectivePolicy>();
 
+  /** The guideline a rejecting GUIDELINE_ACKNOWLEDGEMENT rule names (null for any other rule). */
+  private async guidelineOf(manager: EntityManager, policy: CompiledPolicy, ruleId: string | null): Promise<GuidelineReference | null> {
+    const rule = policy.rules.find((r) => r.rule.id === ruleId)?.rule;
+    if (rule?.kind !== RuleKind.GuidelineAcknowledgement) return null;
+    return (await this.guidelines.reference(manager, rule.guideline)) ?? { key: rule.guideline, title: rule.guideline, path: `/knowledge/guidelines/${encodeURIComponent(rule.guideline)}` };
+  }
+
   async evaluate(manager: EntityManager, content: ModeratedContent): Promise<ModerationOutcome> {
     const now = this.clock.now();
     const assumed = this.lastEffective.get(content.communityId);
@@ -118,7 +126,12 @@ export class ModerationService extends ModerationGate {
       if (attempt.title) attempt.title = redactCardNumbers(attempt.title);
       row.attempt = { ...attempt };
       const record: RejectionRecord = { decision: row, attempt };
-      throw new PolicyRejectedError(decision.ruleId ?? '', decision.reason ?? '', record, row.id);
+      const guideline = await this.guidelineOf(manager, effective.compiled, decision.ruleId);
+      // The author is told which guideline to read and where, so they can acknowledge it and post.
+      const reason = guideline ? `${decision.reason ?? ''} Read and acknowledge “${guideline.title}”: ${guideline.path}`.trim() : (decision.reason ?? '');
+      const error = new PolicyRejectedError(decision.ruleId ?? '', reason, record, row.id);
+      if (guideline) error.details['guideline'] = guideline;
+      throw error;
     }
 
     // Written by the post's own INSERT (or before the commit): no round trip of its own.

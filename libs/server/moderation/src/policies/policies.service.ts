@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, ConflictError, NotFoundError, uuidv7, ValidationError, type Viewer, type AuditActor } from '@commons/server-core';
+import { Clock, ConflictError, GuidelineAcknowledgements, NotFoundError, uuidv7, ValidationError, type Viewer, type AuditActor } from '@commons/server-core';
 import { CommunityAction } from '@commons/server-communities';
 import { PolicyScope } from '@commons/shared-contracts';
 import { ModerationAccess } from '../access/moderation-access';
 import { AuditLog } from '../audit/audit-log';
 import { compilePolicy } from '../engine/compile-policy';
 import { ModerationService } from '../gate/moderation.service';
-import { GuidelineAcknowledgements } from '../gate/guideline-acknowledgements';
 import { assertNoLoosening } from '../policy/mandatory-rules';
-import type { PolicyVersion, Rule } from '../policy/policy.types';
+import { RuleKind, type PolicyVersion, type Rule } from '../policy/policy.types';
 import { ModerationPolicyEntity } from '../entities/moderation-policy.entity';
 import { ModerationPolicyVersionEntity } from '../entities/moderation-policy-version.entity';
 import { governingAudience } from './default-policies';
@@ -133,6 +132,12 @@ export class PoliciesService {
         settings: { flagsToAutoHide: input.flagsToAutoHide ?? null },
       };
       const compiled = compilePolicy(version);
+      // A rule naming no guideline would refuse every post: its key must name one.
+      for (const rule of compiled.source.rules) {
+        if (rule.kind === RuleKind.GuidelineAcknowledgement && !(await this.guidelines.reference(manager, rule.guideline))) {
+          throw ValidationError.field(`rules.${rule.id}.guideline`, `No guideline has the key "${rule.guideline}".`);
+        }
+      }
       if (row.scope !== PolicyScope.Platform) {
         const platform = await this.store.platform(manager);
         assertNoLoosening(await this.store.version(manager, platform.id, platform.activeVersion as number), compiled.source);

@@ -1,4 +1,5 @@
-import { Alert, Group, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { ErrorCode } from '@commons/shared-contracts';
 import type { ApiError } from '@commons/web-data-access';
 import { ErrorAlert } from '@commons/web-ui';
@@ -14,6 +15,13 @@ export function PolicyRejectedAlert({ error }: { error: ApiError }) {
     <Alert color={TONE.bad} title="Not posted: this community’s rules do not allow it" role="alert" variant="light" data-testid="policy-rejected">
       <Stack gap="xs">
         <Text size="sm">{error.message}</Text>
+        {error.guideline && (
+          <Text size="sm">
+            <Anchor component={Link} to={error.guideline.path} underline="always" data-testid="policy-rejected-guideline">
+              Read and acknowledge “{error.guideline.title}”
+            </Anchor>
+          </Text>
+        )}
         {error.decisionId && (
           <Group gap="xs" align="center">
             <Text size="sm">Change your text and send it again, or, if you think the rule got it wrong:</Text>

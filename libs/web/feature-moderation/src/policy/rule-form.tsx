@@ -128,7 +128,7 @@ function KindFields({ rule, set, errors }: { rule: RuleForm; set: (changes: Part
         </SimpleGrid>
       );
     case 'GUIDELINE_ACKNOWLEDGEMENT':
-      return <TextInput label="Guideline" description="The guidelines a person acknowledges before posting." value={rule.guideline} onChange={(e) => set({ guideline: e.currentTarget.value })} error={errors['guideline']} />;
+      return <TextInput label="Guideline" description="The key of the guideline a person acknowledges before posting, e.g. social-media (see Knowledge → Guidelines)." value={rule.guideline} onChange={(e) => set({ guideline: e.currentTarget.value })} error={errors['guideline']} />;
   }
 }
 
