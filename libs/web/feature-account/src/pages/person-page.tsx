@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { isNotFound, PersonDocument, toApiError, type Audience } from '@commons/web-data-access';
 import { NotFound, PersonAvatar, QueryState, date } from '@commons/web-ui';
 import { roleName } from './role-label';
+import { ExpertiseView } from '../expertise/expertise-section';
 
 const AUDIENCE: Record<Audience, string> = { EMPLOYEE: 'Employee', CUSTOMER: 'Customer', PARTNER: 'Partner' };
 
@@ -39,6 +40,9 @@ export function PersonPage() {
                 </Text>
               </Stack>
             </Group>
+            <Stack mt="md">
+              <ExpertiseView accountId={person.id} />
+            </Stack>
           </Paper>
         )}
       </QueryState>

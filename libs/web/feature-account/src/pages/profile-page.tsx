@@ -5,6 +5,7 @@ import { ChangePasswordDocument, UpdateProfileDocument, type ViewerFieldsFragmen
 import { ErrorAlert, PersonAvatar } from '@commons/web-ui';
 import { rules } from '../validation';
 import { roleName } from './role-label';
+import { ExpertiseEditor } from '../expertise/expertise-section';
 
 function ProfileForm({ viewer }: { viewer: ViewerFieldsFragment }) {
   const [updateProfile, { loading }] = useMutation(UpdateProfileDocument);
@@ -102,6 +103,9 @@ export function ProfilePage({ viewer }: { viewer: ViewerFieldsFragment }) {
       </Group>
       <Paper withBorder p="lg" radius="md">
         <ProfileForm viewer={viewer} />
+      </Paper>
+      <Paper withBorder p="lg" radius="md">
+        <ExpertiseEditor accountId={viewer.id} />
       </Paper>
       <Paper withBorder p="lg" radius="md">
         <PasswordForm />
