@@ -1,2 +1,15 @@
 export { KnowledgeModule } from './knowledge.module';
 export { KnowledgeEvent } from './knowledge-events';
+export { ExpertsAction } from './experts/experts-access';
+export { expertsEntities } from './experts/experts.module';
+export { GuidelineAction } from './guidelines/guideline-access';
+export { guidelineEntities } from './guidelines/guidelines.module';
+export { TrainingModule } from './training/training.module';
+export { TrainingAction } from './training/training-access';
+export { CourseDueReminders } from './training/course-due-reminders';
+export { trainingEntities } from './training/training-entities';
+export { ArticleAction } from './articles/article-access';
+export { ArticlesService } from './articles/articles.service';
+export { ArticleViews } from './articles/article-views';
+export { ReviewDueReminder } from './articles/review-due-reminder';
+export { CourseState } from './training/training-states';

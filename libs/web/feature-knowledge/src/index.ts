@@ -1,1 +1,2 @@
 export { knowledgeRoutes } from './routes';
+export { GuidelinesBanner } from './guidelines/components/guidelines-banner';
