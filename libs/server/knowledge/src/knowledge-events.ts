@@ -5,7 +5,7 @@
 export const KnowledgeEvent = {
   /** An article was submitted for review. payload: { articleId, reviewerIds: string[] } — subjectId: articleId. */
   ArticleReviewRequested: 'knowledge.article.review-requested',
-  /** A reviewer approved or sent back an article. payload: { articleId, ownerIds: string[], approved: boolean } */
+  /** A reviewer approved or sent back an article. payload: { articleId, ownerIds: string[], approved: boolean, reviewerId } */
   ArticleReviewed: 'knowledge.article.reviewed',
   /** A version was published. payload: { articleId, versionId, versionNumber } */
   ArticlePublished: 'knowledge.article.published',

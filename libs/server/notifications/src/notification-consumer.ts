@@ -75,6 +75,10 @@ export class NotificationConsumer implements EventConsumer {
     await insert(requests.length ? joinRequestCandidates(requests) : null);
     const decided = ids(of('community.join-request.decided'), 'requestId');
     await insert(decided.length ? joinDecisionCandidates(decided) : null);
+    const asked = of(...KNOWLEDGE_REQUESTS);
+    await insert(asked.length ? knowledgeRequestCandidates(asked) : null);
+    const guidelines = of('knowledge.guideline.version-published').filter((e) => e.payload['material'] === true);
+    await insert(guidelines.length ? guidelineAudienceCandidates(guidelines) : null);
 
     // One event per person whose notifications changed, naming the newest: open subscriptions update from it.
     const newest = new Map<string, string>();
@@ -306,6 +310,69 @@ function joinRequestCandidates(requestIds: string[]): Candidates {
             JOIN community_memberships m ON m.community_id = r.community_id AND m.role = 'MANAGER'
            WHERE r.status = 'PENDING'`,
     params: [requestIds],
+  };
+}
+
+/**
+ * What the Center of Excellence asks of named people, each event naming its recipients: a review,
+ * a review's outcome, a review that is due, a reminder to acknowledge, an assigned or due course.
+ */
+const KNOWLEDGE_REQUESTS = [
+  'knowledge.article.review-requested',
+  'knowledge.article.reviewed',
+  'knowledge.article.review-due',
+  'knowledge.guideline.reminder-sent',
+  'knowledge.course.assigned',
+  'knowledge.course.due-soon',
+];
+
+/** One row per (event, recipient): kind, target, who acted and what groups it, from the event's own ids. */
+function knowledgeRequestCandidates(events: PublishedEvent[]): Candidates {
+  const rows = events.flatMap((e) => {
+    const p = e.payload;
+    const list = (key: string) => (Array.isArray(p[key]) ? (p[key] as string[]) : []);
+    switch (e.type) {
+      case 'knowledge.article.review-requested':
+        return list('reviewerIds').map((to) => [to, K.ARTICLE_REVIEW_REQUESTED, T.ARTICLE, p['articleId'], null, `article-review:${p['articleId']}:${e.seq}`]);
+      case 'knowledge.article.reviewed':
+        return list('ownerIds').map((to) => [to, p['approved'] ? K.ARTICLE_APPROVED : K.ARTICLE_RETURNED, T.ARTICLE, p['articleId'], p['reviewerId'] ?? null, `article-reviewed:${p['articleId']}:${e.seq}`]);
+      case 'knowledge.article.review-due':
+        return list('ownerIds').map((to) => [to, K.ARTICLE_REVIEW_DUE, T.ARTICLE, p['articleId'], null, `article-due:${p['articleId']}:${e.seq}`]);
+      case 'knowledge.guideline.reminder-sent':
+        return list('accountIds').map((to) => [to, K.GUIDELINE_REMINDER, T.GUIDELINE, p['guidelineId'], null, `guideline-reminder:${p['versionId']}:${e.seq}`]);
+      case 'knowledge.course.assigned':
+        return list('accountIds').map((to) => [to, K.COURSE_ASSIGNED, T.COURSE, p['courseId'], p['assignedBy'] ?? null, `course-assigned:${p['courseId']}`]);
+      case 'knowledge.course.due-soon':
+        return list('accountIds').map((to) => [to, K.COURSE_DUE_SOON, T.COURSE, p['courseId'], null, `course-due:${p['courseId']}:${p['dueAt']}`]);
+      default:
+        return [];
+    }
+  });
+  const column = (i: number) => rows.map((r) => r[i] ?? null);
+  return {
+    sql: `SELECT e.recipient_id, e.kind, NULL::uuid AS community_id, e.target_kind, e.target_id,
+                 CASE WHEN e.actor_id IS NULL THEN '{}'::uuid[] ELSE ARRAY[e.actor_id] END AS actor_ids,
+                 e.group_key, 1 AS rank, true AS personal, e.ord
+            FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[])
+                 WITH ORDINALITY AS e(recipient_id, kind, target_kind, target_id, actor_id, group_key, ord)`,
+    params: [column(0), column(1), column(2), column(3), column(4), column(5)],
+  };
+}
+
+/**
+ * A new material version of a guideline: everyone in its audience (members of its community, for
+ * a community's guideline) who has not acknowledged that version is asked to.
+ */
+function guidelineAudienceCandidates(events: PublishedEvent[]): Candidates {
+  return {
+    sql: `SELECT a.id AS recipient_id, '${K.GUIDELINE_ACKNOWLEDGEMENT_REQUESTED}' AS kind, NULL::uuid AS community_id, '${T.GUIDELINE}' AS target_kind,
+                 g.id AS target_id, '{}'::uuid[] AS actor_ids, 'guideline:' || e.version_id AS group_key, 1 AS rank, true AS personal, e.ord
+            FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS e(guideline_id, version_id, ord)
+            JOIN guidelines g ON g.id = e.guideline_id
+            JOIN accounts a ON a.audience = ANY(g.audiences) AND a.suspended_at IS NULL
+           WHERE (g.community_id IS NULL OR EXISTS (SELECT 1 FROM community_memberships m WHERE m.community_id = g.community_id AND m.account_id = a.id))
+             AND NOT EXISTS (SELECT 1 FROM guideline_acknowledgements k WHERE k.version_id = e.version_id AND k.account_id = a.id)`,
+    params: [events.map((e) => e.payload['guidelineId']), events.map((e) => e.payload['versionId'])],
   };
 }
 

@@ -32,6 +32,22 @@ export enum NotificationKind {
   JOIN_REQUESTED = 'JOIN_REQUESTED',
   JOIN_REQUEST_APPROVED = 'JOIN_REQUEST_APPROVED',
   JOIN_REQUEST_DENIED = 'JOIN_REQUEST_DENIED',
+  /** A knowledge article waits for your review. */
+  ARTICLE_REVIEW_REQUESTED = 'ARTICLE_REVIEW_REQUESTED',
+  /** A reviewer approved your article. */
+  ARTICLE_APPROVED = 'ARTICLE_APPROVED',
+  /** A reviewer sent your article back with a comment. */
+  ARTICLE_RETURNED = 'ARTICLE_RETURNED',
+  /** An article you own is due for review. */
+  ARTICLE_REVIEW_DUE = 'ARTICLE_REVIEW_DUE',
+  /** A guideline has a new version for you to read and acknowledge. */
+  GUIDELINE_ACKNOWLEDGEMENT_REQUESTED = 'GUIDELINE_ACKNOWLEDGEMENT_REQUESTED',
+  /** A manager reminded you to acknowledge a guideline. */
+  GUIDELINE_REMINDER = 'GUIDELINE_REMINDER',
+  /** You were assigned a course. */
+  COURSE_ASSIGNED = 'COURSE_ASSIGNED',
+  /** An assigned course is due soon. */
+  COURSE_DUE_SOON = 'COURSE_DUE_SOON',
 }
 
 /** What a notification is about: the link it opens. */
@@ -43,6 +59,9 @@ export enum NotificationTargetKind {
   MODERATION_NOTICE = 'MODERATION_NOTICE',
   COMMUNITY_INVITATION = 'COMMUNITY_INVITATION',
   JOIN_REQUEST = 'JOIN_REQUEST',
+  ARTICLE = 'ARTICLE',
+  GUIDELINE = 'GUIDELINE',
+  COURSE = 'COURSE',
 }
 
 /** Targets that are about the recipient personally, not content they read: shown whatever their access to the community now. */
@@ -50,6 +69,10 @@ export const PERSONAL_TARGETS: readonly NotificationTargetKind[] = [
   NotificationTargetKind.MODERATION_NOTICE,
   NotificationTargetKind.COMMUNITY_INVITATION,
   NotificationTargetKind.JOIN_REQUEST,
+  // What the Center of Excellence asks of the recipient (a review, an acknowledgement, a course): addressed to them.
+  NotificationTargetKind.ARTICLE,
+  NotificationTargetKind.GUIDELINE,
+  NotificationTargetKind.COURSE,
 ];
 
 export enum EmailDigest {
@@ -82,6 +105,15 @@ export const PREFERENCE_GROUPS: Record<NotificationKind, PreferenceGroup | null>
   [NotificationKind.JOIN_REQUEST_DENIED]: 'communities',
   [NotificationKind.CONTENT_HELD]: null,
   [NotificationKind.MODERATION_NOTICE]: null,
+  // What the programme asks of someone (review, acknowledge, train) cannot be switched off.
+  [NotificationKind.ARTICLE_REVIEW_REQUESTED]: null,
+  [NotificationKind.ARTICLE_APPROVED]: null,
+  [NotificationKind.ARTICLE_RETURNED]: null,
+  [NotificationKind.ARTICLE_REVIEW_DUE]: null,
+  [NotificationKind.GUIDELINE_ACKNOWLEDGEMENT_REQUESTED]: null,
+  [NotificationKind.GUIDELINE_REMINDER]: null,
+  [NotificationKind.COURSE_ASSIGNED]: null,
+  [NotificationKind.COURSE_DUE_SOON]: null,
 };
 
 /** The event the relay publishes to a person whose notifications changed (subject: their account). */

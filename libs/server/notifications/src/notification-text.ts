@@ -30,6 +30,9 @@ const THINGS: Record<NotificationTargetKind, string> = {
   [NotificationTargetKind.MODERATION_NOTICE]: 'notice',
   [NotificationTargetKind.COMMUNITY_INVITATION]: 'invitation',
   [NotificationTargetKind.JOIN_REQUEST]: 'request',
+  [NotificationTargetKind.ARTICLE]: 'article',
+  [NotificationTargetKind.GUIDELINE]: 'guideline',
+  [NotificationTargetKind.COURSE]: 'course',
 };
 
 /** One plain-text sentence saying what happened (escape it for HTML). */
@@ -75,5 +78,21 @@ export function summaryOf(n: NotificationFacts): string {
       return `Your request to join ${community} was approved`;
     case NotificationKind.JOIN_REQUEST_DENIED:
       return `Your request to join ${community} was declined`;
+    case NotificationKind.ARTICLE_REVIEW_REQUESTED:
+      return `${title} is waiting for your review`;
+    case NotificationKind.ARTICLE_APPROVED:
+      return `${who} approved your article ${title}`;
+    case NotificationKind.ARTICLE_RETURNED:
+      return `${who} sent your article ${title} back with comments`;
+    case NotificationKind.ARTICLE_REVIEW_DUE:
+      return `Your article ${title} is due for review`;
+    case NotificationKind.GUIDELINE_ACKNOWLEDGEMENT_REQUESTED:
+      return `${title} has a new version: please read and acknowledge it`;
+    case NotificationKind.GUIDELINE_REMINDER:
+      return `Reminder: please read and acknowledge ${title}`;
+    case NotificationKind.COURSE_ASSIGNED:
+      return `${who} assigned you the course ${title}`;
+    case NotificationKind.COURSE_DUE_SOON:
+      return `The course ${title} is due soon`;
   }
 }

@@ -11,6 +11,8 @@ import { NotificationRepository, type TargetRow } from './notification.repositor
 import { summaryOf } from './notification-text';
 
 const T = NotificationTargetKind;
+/** Targets whose page is inside their community. */
+const COMMUNITY_PAGES = new Set<NotificationTargetKind>([T.THREAD, T.REPLY, T.BLOG_POST, T.BLOG_COMMENT, T.COMMUNITY_INVITATION, T.JOIN_REQUEST]);
 
 /**
  * Notifications as one reader may see them now. What they are about is read when they are shown
@@ -68,6 +70,9 @@ export class NotificationViews {
     switch (target.target_kind) {
       case T.MODERATION_NOTICE:
       case T.COMMUNITY_INVITATION:
+      case T.ARTICLE:
+      case T.GUIDELINE:
+      case T.COURSE:
         return target.mine;
       case T.JOIN_REQUEST:
         return target.mine || (access !== undefined && can(CommunityAction.Manage, { access }));
@@ -101,12 +106,16 @@ function targetView(t: TargetRow): NotificationTargetType {
     [T.MODERATION_NOTICE]: '/notices',
     [T.COMMUNITY_INVITATION]: base,
     [T.JOIN_REQUEST]: t.mine ? base : `${base}/manage`,
+    [T.ARTICLE]: `/knowledge/articles/${t.id}`,
+    [T.GUIDELINE]: `/knowledge/guidelines/${encodeURIComponent(t.target_key ?? '')}`,
+    [T.COURSE]: `/knowledge/courses/${t.id}`,
   };
   return {
     kind: t.target_kind,
     id: t.id,
-    // Without its community (gone since), the list of notifications is the only place to go.
-    path: community || t.target_kind === T.MODERATION_NOTICE ? paths[t.target_kind] : '/notifications',
+    // Without its community (gone since), the list of notifications is the only place to go; the
+    // Center of Excellence's own pages and the notices page need none.
+    path: community || !COMMUNITY_PAGES.has(t.target_kind) ? paths[t.target_kind] : '/notifications',
     title: t.title,
     community,
     communitySlug: community?.slug ?? null,

@@ -25,6 +25,8 @@ export interface TargetRow {
   mine: boolean;
   message: string | null;
   status: string | null;
+  /** A guideline's key, for its address. */
+  target_key: string | null;
 }
 
 /** Unread notifications of one person, counted per community and whether they are personal. */
@@ -99,31 +101,41 @@ export class NotificationRepository {
       `SELECT x.*, c.slug AS community_slug, c.name AS community_name FROM (
          SELECT '${T.THREAD}' AS target_kind, t.id, t.community_id, t.id AS thread_id, NULL::uuid AS post_id, NULL::text AS post_slug, t.title,
                 ARRAY[t.author_id] AS author_ids, t.moderation_state = 'VISIBLE' AS visible, t.deleted_at IS NOT NULL AS deleted,
-                false AS mine, NULL::text AS message, NULL::text AS status
+                false AS mine, NULL::text AS message, NULL::text AS status, NULL::text AS target_key
            FROM forum_threads t WHERE t.id = ANY($1::uuid[])
          UNION ALL
          SELECT '${T.REPLY}', r.id, r.community_id, r.thread_id, NULL, NULL, t.title, ARRAY[r.author_id],
-                r.moderation_state = 'VISIBLE' AND t.moderation_state = 'VISIBLE', r.deleted_at IS NOT NULL OR t.deleted_at IS NOT NULL, false, NULL, NULL
+                r.moderation_state = 'VISIBLE' AND t.moderation_state = 'VISIBLE', r.deleted_at IS NOT NULL OR t.deleted_at IS NOT NULL, false, NULL, NULL, NULL
            FROM forum_replies r JOIN forum_threads t ON t.id = r.thread_id WHERE r.id = ANY($2::uuid[])
          UNION ALL
          SELECT '${T.BLOG_POST}', p.id, p.community_id, NULL, p.id, p.slug, p.title, ARRAY[p.author_id] || p.co_author_ids,
-                p.moderation_state = 'VISIBLE' AND p.state = 'PUBLISHED' AND p.published_at <= now(), false, false, NULL, NULL
+                p.moderation_state = 'VISIBLE' AND p.state = 'PUBLISHED' AND p.published_at <= now(), false, false, NULL, NULL, NULL
            FROM blog_posts p WHERE p.id = ANY($3::uuid[])
          UNION ALL
          SELECT '${T.BLOG_COMMENT}', bc.id, bc.community_id, NULL, p.id, p.slug, p.title, ARRAY[bc.author_id],
                 bc.moderation_state = 'VISIBLE' AND p.moderation_state = 'VISIBLE' AND p.state = 'PUBLISHED' AND p.published_at <= now(),
-                bc.deleted_at IS NOT NULL, false, NULL, NULL
+                bc.deleted_at IS NOT NULL, false, NULL, NULL, NULL
            FROM blog_comments bc JOIN blog_posts p ON p.id = bc.post_id WHERE bc.id = ANY($4::uuid[])
          UNION ALL
-         SELECT '${T.MODERATION_NOTICE}', n.id, n.community_id, NULL, NULL, NULL, NULL, '{}', true, false, n.account_id = $8, n.message, n.kind
+         SELECT '${T.MODERATION_NOTICE}', n.id, n.community_id, NULL, NULL, NULL, NULL, '{}', true, false, n.account_id = $8, n.message, n.kind, NULL
            FROM moderation_notices n WHERE n.id = ANY($5::uuid[])
          UNION ALL
          SELECT '${T.COMMUNITY_INVITATION}', i.id, i.community_id, NULL, NULL, NULL, NULL, '{}', true, false,
-                i.account_id = $8 OR (i.account_id IS NULL AND i.email = (SELECT email FROM accounts WHERE id = $8)), NULL, i.status::text
+                i.account_id = $8 OR (i.account_id IS NULL AND i.email = (SELECT email FROM accounts WHERE id = $8)), NULL, i.status::text, NULL
            FROM community_invitations i WHERE i.id = ANY($6::uuid[])
          UNION ALL
-         SELECT '${T.JOIN_REQUEST}', r.id, r.community_id, NULL, NULL, NULL, NULL, '{}', true, false, r.account_id = $8, NULL, r.status::text
+         SELECT '${T.JOIN_REQUEST}', r.id, r.community_id, NULL, NULL, NULL, NULL, '{}', true, false, r.account_id = $8, NULL, r.status::text, NULL
            FROM community_join_requests r WHERE r.id = ANY($7::uuid[])
+         UNION ALL
+         -- What the Center of Excellence asked of the reader: theirs, whatever the community (none for platform-wide ones).
+         SELECT '${T.ARTICLE}', ka.id, NULL, NULL, NULL, NULL, coalesce(nullif(ka.title, ''), ka.draft_title), '{}', true, false, true, NULL, ka.state::text, NULL
+           FROM knowledge_articles ka WHERE ka.id = ANY($9::uuid[])
+         UNION ALL
+         SELECT '${T.GUIDELINE}', g.id, NULL, NULL, NULL, NULL, g.title, '{}', true, false, true, NULL, NULL, g.key
+           FROM guidelines g WHERE g.id = ANY($10::uuid[])
+         UNION ALL
+         SELECT '${T.COURSE}', tc.id, NULL, NULL, NULL, NULL, tc.title, '{}', true, false, true, NULL, tc.state::text, NULL
+           FROM training_courses tc WHERE tc.id = ANY($11::uuid[])
        ) x LEFT JOIN communities c ON c.id = x.community_id`,
       [
         idsOf(T.THREAD),
@@ -134,6 +146,9 @@ export class NotificationRepository {
         idsOf(T.COMMUNITY_INVITATION),
         idsOf(T.JOIN_REQUEST),
         readerId,
+        idsOf(T.ARTICLE),
+        idsOf(T.GUIDELINE),
+        idsOf(T.COURSE),
       ],
     );
     return new Map(rows.map((r) => [`${r.target_kind}:${r.id}`, r]));

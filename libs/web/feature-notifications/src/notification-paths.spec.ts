@@ -20,6 +20,12 @@ const target = (changes: Partial<Target>): Target => ({
 });
 
 describe('notificationHref', () => {
+  it('opens the Center of Excellence’s pages: an article, a guideline by key, a course', () => {
+    expect(notificationHref(target({ kind: 'ARTICLE', id: 'a1', communitySlug: null, path: '/knowledge/articles/a1' }))).toBe('/knowledge/articles/a1');
+    expect(notificationHref(target({ kind: 'GUIDELINE', id: 'g1', communitySlug: null, path: '/knowledge/guidelines/social-media' }))).toBe('/knowledge/guidelines/social-media');
+    expect(notificationHref(target({ kind: 'COURSE', id: 'c1', communitySlug: null, path: '/elsewhere' }))).toBe('/knowledge/courses/c1');
+  });
+
   it('opens the server’s path when the app has that page', () => {
     const reply = target({ kind: 'REPLY', id: 'r1', threadId: 't1', replyId: 'r1', path: '/communities/engineering-guild/forum/threads/t1#reply-r1' });
     expect(notificationHref(reply)).toBe('/communities/engineering-guild/forum/threads/t1#reply-r1');

@@ -8,6 +8,7 @@ const APP_PAGES: readonly RegExp[] = [
   /^\/communities\/[^/?#]+\/blog\/[^/?#]+$/u,
   /^\/communities\/[^/?#]+(\/manage)?$/u,
   /^\/notices$/u,
+  /^\/knowledge\/(articles|guidelines|courses)\/[^/?#]+$/u,
 ];
 
 export const isAppPage = (path: string): boolean => APP_PAGES.some((page) => page.test(path));
@@ -30,6 +31,13 @@ function builtPath(target: Target): string | null {
     case 'COMMUNITY_INVITATION':
     case 'JOIN_REQUEST':
       return slug ? community(slug) : null;
+    case 'ARTICLE':
+      return `/knowledge/articles/${encodeURIComponent(target.id)}`;
+    case 'COURSE':
+      return `/knowledge/courses/${encodeURIComponent(target.id)}`;
+    case 'GUIDELINE':
+      // Guidelines are addressed by key, which only the server's path carries.
+      return null;
   }
 }
 

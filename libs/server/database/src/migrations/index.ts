@@ -19,6 +19,7 @@ import { Guidelines1796507700000 } from './1796507700000-guidelines';
 import { Training1796507800000 } from './1796507800000-training';
 import { Experts1796507900000 } from './1796507900000-experts';
 import { BlogPostTags1796508100000 } from './1796508100000-blog-post-tags';
+import { KnowledgeNotifications1796508200000 } from './1796508200000-knowledge-notifications';
 import { ReadPathIndexes1795443900000 } from './1795443900000-read-path-indexes';
 
 /**
@@ -47,4 +48,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   Training1796507800000,
   Experts1796507900000,
   BlogPostTags1796508100000,
+  KnowledgeNotifications1796508200000,
 ];
