@@ -1,22 +1,11 @@
 import type { Page } from 'playwright-core';
 import { demoJourney, describeInBrowser, expectAccessible, graphqlAs, screenshot } from './browser';
 import { activateRule, communityId, type RuleInput } from './moderation-setup';
+import { makeProgrammeTeam } from './knowledge-setup';
 
 const GRACE = 'grace.hopper@commons.example';
 const ADA = 'ada.lovelace@commons.example';
 const SLUG = 'engineering-guild';
-
-/** The demo's administrator makes Grace a member of the programme team (COE). */
-async function makeProgrammeTeam(admin: Page, email: string): Promise<void> {
-  const { accounts } = await graphqlAs<{ accounts: { edges: Array<{ node: { id: string; email: string | null } }> } }>(
-    admin,
-    'query ($search: String) { accounts(search: $search, first: 5) { edges { node { id email } } } }',
-    { search: 'Grace Hopper' },
-  );
-  const account = accounts.edges.map((e) => e.node).find((n) => n.email === email);
-  if (!account) throw new Error(`No account ${email}`);
-  await graphqlAs(admin, 'mutation ($input: SetAccountRoleInput!) { setAccountRole(input: $input) { id } }', { input: { accountId: account.id, role: 'COE' } });
-}
 
 /** The social-media guideline with a first version everyone acknowledged long ago (set up through the API). */
 async function socialMediaGuideline(coe: Page): Promise<string> {
@@ -45,7 +34,7 @@ describeInBrowser('guidelines', () => {
 
   it('asks employees to acknowledge a material change and reports who did', async () => {
     const admin = await signInAs('admin@commons.example');
-    await makeProgrammeTeam(admin, GRACE);
+    await makeProgrammeTeam(admin, 'Grace Hopper', GRACE);
     const grace = await signInAs(GRACE);
     const guidelineId = await socialMediaGuideline(grace);
     const ada = await signInAs(ADA);

@@ -1,21 +1,10 @@
 import type { Page } from 'playwright-core';
 import { demoJourney, describeInBrowser, expectAccessible, graphqlAs } from './browser';
+import { makeProgrammeTeam } from './knowledge-setup';
 
 const GRACE = 'grace.hopper@commons.example';
 const ADA = 'ada.lovelace@commons.example';
 const TITLE = 'Speaking on social media';
-
-/** The demo's administrator makes Grace a member of the programme team (COE). */
-async function makeProgrammeTeam(admin: Page, email: string): Promise<void> {
-  const { accounts } = await graphqlAs<{ accounts: { edges: Array<{ node: { id: string; email: string | null } }> } }>(
-    admin,
-    'query ($search: String) { accounts(search: $search, first: 5) { edges { node { id email } } } }',
-    { search: 'Grace Hopper' },
-  );
-  const account = accounts.edges.map((e) => e.node).find((n) => n.email === email);
-  if (!account) throw new Error(`No account ${email}`);
-  await graphqlAs(admin, 'mutation ($input: SetAccountRoleInput!) { setAccountRole(input: $input) { id } }', { input: { accountId: account.id, role: 'COE' } });
-}
 
 /** A published two-lesson course with a one-question quiz (set up through the API). */
 async function publishedCourse(coe: Page): Promise<string> {
@@ -46,7 +35,7 @@ describeInBrowser('training', () => {
 
   it('assigns a course to a department, takes a learner through it to a certificate, and reports it by department', async () => {
     const admin = await signInAs('admin@commons.example');
-    await makeProgrammeTeam(admin, GRACE);
+    await makeProgrammeTeam(admin, 'Grace Hopper', GRACE);
     const grace = await signInAs(GRACE);
     const courseId = await publishedCourse(grace);
 
