@@ -353,6 +353,13 @@ describe('knowledge articles', () => {
     const { promoteAcceptedAnswer: draft } = await manager.client.data<{ promoteAcceptedAnswer: Article }>(PROMOTE, { threadId });
     expect(draft).toMatchObject({ state: 'DRAFT', communityId: knowledgeCommunityId, title: 'How do I escalate a refund?', sourceThread: { id: threadId, title: 'How do I escalate a refund?' } });
     expect(draft.draft?.bodyHtml).toContain('Open a ticket with finance.');
+    // It becomes a reviewed article: a reviewer is named, approves, and the manager publishes it for the community's readers.
+    let promoted = (await manager.client.data<{ updateKnowledgeArticle: Article }>(UPDATE, { input: { articleId: draft.id, revision: draft.draft?.revision, reviewerIds: [asker.account.id] } })).updateKnowledgeArticle;
+    promoted = (await manager.client.data<{ submitKnowledgeArticle: Article }>(SUBMIT, { input: { articleId: promoted.id, revision: promoted.draft?.revision } })).submitKnowledgeArticle;
+    promoted = (await asker.client.data<{ reviewKnowledgeArticle: Article }>(REVIEW, { input: { articleId: promoted.id, revision: promoted.draft?.revision, approve: true } })).reviewKnowledgeArticle;
+    promoted = await publish(manager, promoted, 'From the forum');
+    expect(promoted).toMatchObject({ state: 'PUBLISHED', publishedVersion: 1 });
+    await expect(member.client.data(ARTICLE, { id: draft.id })).resolves.toMatchObject({ knowledgeArticle: { state: 'PUBLISHED', title: 'How do I escalate a refund?', sourceThread: { id: threadId } } });
 
     // Without a knowledge base in the community, the programme team takes it platform-wide.
     const forumOnly = await community(otherMember, { name: 'Forum Only', visibility: 'OPEN', useCases: ['FORUMS'] });
