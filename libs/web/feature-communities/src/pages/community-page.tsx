@@ -48,7 +48,7 @@ function CommunityView({ community, onStale }: { community: Community; onStale: 
 
       <MembershipActions community={community} onStale={onStale} />
 
-      {community.viewerCan.readContent && (community.useCases.includes('FORUMS') || community.useCases.includes('BLOGS')) && (
+      {community.viewerCan.readContent && (community.useCases.includes('FORUMS') || community.useCases.includes('BLOGS') || community.useCases.includes('KNOWLEDGE')) && (
         <Group gap="xs" component="nav" aria-label="Community spaces">
           {community.useCases.includes('FORUMS') && (
             <Button component={Link} to={`/communities/${community.slug}/forum`} variant="filled" size="sm">
@@ -58,6 +58,11 @@ function CommunityView({ community, onStale }: { community: Community; onStale: 
           {community.useCases.includes('BLOGS') && (
             <Button component={Link} to={`/communities/${community.slug}/blog`} variant="light" size="sm">
               Blog
+            </Button>
+          )}
+          {community.useCases.includes('KNOWLEDGE') && (
+            <Button component={Link} to={`/knowledge?community=${encodeURIComponent(community.id)}`} variant="light" size="sm">
+              Knowledge base
             </Button>
           )}
         </Group>
