@@ -131,6 +131,26 @@ describe('notifications', () => {
     ]);
   });
 
+  it('gathers the reactions that arrive in one batch, leaving out only the recipient’s own', async () => {
+    const reactors = await Promise.all(['Eva Ek', 'Finn Fox'].map((displayName) => api.signedIn(PlatformRole.Member, { displayName })));
+    const guild = await community('Batch Guild', 'OPEN', reactors);
+    const threadId = await thread(manager, guild.id, 'All at once');
+    // The relay's lock held elsewhere: the reactions wait, then go out in one batch.
+    const holder = api.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      await holder.query(`SELECT pg_advisory_xact_lock(hashtext('commons_outbox_relay'))`);
+      for (const person of reactors) await person.client.data(REACT, { input: { targetId: threadId, kind: 'LIKE', on: true } });
+      await manager.client.data(REACT, { input: { targetId: threadId, kind: 'LIKE', on: true } });
+    } finally {
+      await holder.commitTransaction();
+      await holder.release();
+    }
+    const gathered = (await notificationsOf(manager)).filter((n) => n.target.id === threadId);
+    expect(gathered.map((n) => [n.actorCount, n.summary])).toEqual([[2, 'Finn Fox and Eva Ek reacted to your thread “All at once”']]);
+  });
+
   it('tells a thread’s followers of new replies, but not one who left the private community, whose earlier notifications disappear', async () => {
     const poster = await api.signedIn(PlatformRole.Member, { displayName: 'Pia Poster' });
     const follower = await api.signedIn(PlatformRole.Member, { displayName: 'Fay Follower' });

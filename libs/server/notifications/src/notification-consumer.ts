@@ -197,6 +197,8 @@ function reactionCandidates(events: PublishedEvent[]): Candidates {
             SELECT e.target_id, e.recipient_id, e.actor_id, e.ord
               FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) WITH ORDINALITY AS e(target_id, recipient_id, actor_id, ord)
              WHERE EXISTS (SELECT 1 FROM forum_reactions x WHERE x.target_id = e.target_id AND x.account_id = e.actor_id)
+               -- Your own reaction tells you nothing; left in, it would drop the others gathered with it in this batch.
+               AND e.actor_id IS DISTINCT FROM e.recipient_id
           ),
           -- Each person counts from their first reaction in the batch, as they would across batches.
           per_actor AS (SELECT target_id, recipient_id, actor_id, min(ord) AS ord FROM ev GROUP BY 1, 2, 3),
