@@ -15,6 +15,7 @@ import { ModerationModule } from '@commons/server-moderation';
 import { NotificationsModule } from '@commons/server-notifications';
 import { KnowledgeModule } from '@commons/server-knowledge';
 import { RealtimeModule } from '@commons/server-realtime';
+import { DemoKnowledge } from './demo/demo-knowledge';
 import { DemoOrganisation } from './demo/demo-organisation';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
@@ -64,6 +65,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         DemoOrganisation,
+        DemoKnowledge,
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({

@@ -149,4 +149,18 @@ describe('the demo organisation (npm start on an empty database)', () => {
     );
     expect(threads.edges.map((e) => e.node.title)).toContain('Is there a shared staging environment for the mobile team?');
   });
+
+  it('has a Center of Excellence run by a programme team member: published articles, a course and people’s expertise', async () => {
+    const reader = api.client();
+    await reader.signIn('ada.lovelace@commons.example', SEED_PASSWORD);
+    const { knowledgeArticles } = await reader.data<{ knowledgeArticles: { edges: Array<{ node: { title: string } }> } }>(`{ knowledgeArticles(first: 10) { edges { node { title } } } }`);
+    expect(knowledgeArticles.edges.map((e) => e.node.title)).toContain('How to start a community');
+    const { courses } = await reader.data<{ courses: { edges: Array<{ node: { title: string } }> } }>(`{ courses(first: 10) { edges { node { title } } } }`);
+    expect(courses.edges.map((e) => e.node.title)).toEqual(['Speaking for the company on social media']);
+    const { findExperts } = await reader.data<{ findExperts: { edges: Array<{ node: { account: { displayName: string } } }> } }>(`{ findExperts(topic: "postgresql", first: 5) { edges { node { account { displayName } } } } }`);
+    expect(findExperts.edges.map((e) => e.node.account.displayName)).toContain('Ada Lovelace');
+    const coe = api.client();
+    await coe.signIn('margaret.bartik@commons.example', SEED_PASSWORD);
+    await expect(coe.data(`{ viewer { role } }`)).resolves.toEqual({ viewer: { role: 'COE' } });
+  });
 });

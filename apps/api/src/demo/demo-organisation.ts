@@ -6,6 +6,7 @@ import { Audience, PlatformRole } from '@commons/shared-contracts';
 import { seedDemoCommunities } from './demo-communities';
 import { seedDemoContent } from './demo-content';
 import { seedDemoActivity } from '../seed/demo-activity';
+import { DEMO_COE_EMAIL, DemoKnowledge } from './demo-knowledge';
 
 export const DEMO_PASSWORD = 'commons-demo';
 
@@ -16,6 +17,7 @@ export const DEMO_LOGINS = [
   { role: 'Member', email: 'ada.lovelace@commons.example', password: DEMO_PASSWORD },
   { role: 'Customer', email: 'casey.customer@northwind.example', password: DEMO_PASSWORD },
   { role: 'Partner', email: 'pat.partner@fabrikam.example', password: DEMO_PASSWORD },
+  { role: 'CoE', email: DEMO_COE_EMAIL, password: DEMO_PASSWORD },
 ] as const;
 
 const DEPARTMENTS: Record<string, string[]> = {
@@ -54,20 +56,25 @@ export class DemoOrganisation {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accounts: AccountsService,
     private readonly repository: AccountRepository,
+    private readonly knowledge: DemoKnowledge,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
     if ((await this.repository.count()) > 0) return false;
-    await this.dataSource.transaction(async (manager) => {
+    const seeded = await this.dataSource.transaction(async (manager) => {
       // Serialise concurrent first starts of several instances.
       await manager.query('SELECT pg_advisory_xact_lock(727110003)');
-      if ((await manager.query('SELECT 1 FROM accounts LIMIT 1')).length > 0) return;
+      if ((await manager.query('SELECT 1 FROM accounts LIMIT 1')).length > 0) return false;
       for (const person of demoPeople()) await this.accounts.create(manager, { ...person, password: DEMO_PASSWORD });
       const now = new Date();
       await seedDemoCommunities(manager, now);
       await seedDemoContent(manager, now);
       await seedDemoActivity(manager, now.getTime());
+      return true;
     });
+    if (!seeded) return false;
+    // Written through the Center of Excellence's own services, each in its own transaction.
+    await this.knowledge.seed();
     this.logger.log('Seeded the demo organisation');
     return true;
   }
@@ -99,7 +106,8 @@ export function demoPeople(): DemoPerson[] {
       displayName: `${first} ${last}`,
       department,
       title: titles[i % titles.length],
-      role: PlatformRole.Member,
+      // One of the community managers runs the Center of Excellence.
+      role: `${slug}@commons.example` === DEMO_COE_EMAIL ? PlatformRole.Coe : PlatformRole.Member,
     });
   }
   people.push(

@@ -13,3 +13,5 @@ export { ArticlesService } from './articles/articles.service';
 export { ArticleViews } from './articles/article-views';
 export { ReviewDueReminder } from './articles/review-due-reminder';
 export { CourseState } from './training/training-states';
+export { TrainingService } from './training/training.service';
+export { ExpertiseService } from './experts/expertise.service';

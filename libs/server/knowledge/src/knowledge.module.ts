@@ -9,5 +9,5 @@ import { TrainingModule } from './training/training.module';
  * acknowledgements, training courses and completions, experts and champions. Each part is its
  * own module with its own tables; they meet in the COE platform role and the knowledge events.
  */
-@Module({ imports: [ArticlesModule, GuidelinesModule, TrainingModule, ExpertsModule] })
+@Module({ imports: [ArticlesModule, GuidelinesModule, TrainingModule, ExpertsModule], exports: [ArticlesModule, TrainingModule, ExpertsModule] })
 export class KnowledgeModule {}

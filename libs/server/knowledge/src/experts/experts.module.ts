@@ -20,6 +20,7 @@ export const expertsEntities = [ExpertiseProfileEntity, ExpertiseTagEntity, Cham
 @Module({
   imports: [TypeOrmModule.forFeature(expertsEntities), IdentityModule, CommunitiesModule],
   providers: [ExpertsRepository, ExpertiseLoader, ExpertiseService, ChampionsService, ExpertiseResolver, ChampionsResolver],
+  exports: [ExpertiseService],
 })
 export class ExpertsModule implements OnModuleInit {
   constructor(private readonly authorization: AuthorizationService) {}
