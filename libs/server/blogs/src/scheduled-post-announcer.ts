@@ -31,10 +31,6 @@ export class ScheduledPostAnnouncer extends PeriodicJob {
   }
 
   protected work(): Promise<number> {
-    return this.announce();
-  }
-
-  private announce(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       // As a SELECT over the UPDATE, so the driver answers with the rows themselves.
       const ids: Array<{ id: string }> = await manager.query(

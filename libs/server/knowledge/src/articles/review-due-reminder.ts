@@ -30,10 +30,6 @@ export class ReviewDueReminder extends PeriodicJob {
   }
 
   protected work(): Promise<number> {
-    return this.remind();
-  }
-
-  private remind(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: Array<{ id: string; community_id: string | null; owner_ids: string[] }> = await manager.query(
         `WITH claimed AS (

@@ -31,10 +31,6 @@ export class CourseDueReminders extends PeriodicJob {
   }
 
   protected work(): Promise<number> {
-    return this.remind();
-  }
-
-  private remind(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       // As a SELECT over the UPDATE, so the driver answers with the rows themselves.
       const groups: Array<{ course_id: string; community_id: string | null; due_at: Date; account_ids: string[] }> = await manager.query(
