@@ -14,6 +14,7 @@ import { SearchModule } from '@commons/server-search';
 import { ModerationModule } from '@commons/server-moderation';
 import { NotificationsModule } from '@commons/server-notifications';
 import { KnowledgeModule } from '@commons/server-knowledge';
+import { AnalyticsModule } from '@commons/server-analytics';
 import { RealtimeModule } from '@commons/server-realtime';
 import { DemoKnowledge } from './demo/demo-knowledge';
 import { DemoOrganisation } from './demo/demo-organisation';
@@ -59,6 +60,7 @@ export class AppModule {
         SearchModule,
         NotificationsModule,
         KnowledgeModule,
+        AnalyticsModule,
         GraphqlApiModule.forRoot({ imports: [IdentityModule] }),
         MetricsModule.forRoot(config),
       ],

@@ -14,3 +14,4 @@ export { CohortAction } from './cohort-access';
 export type { LoadedCommunity } from './community.repository';
 export * from './community-access.expected';
 export { CommunityActivity } from './community-activity';
+export { MEMBERSHIP_CHANGED } from './membership-history';

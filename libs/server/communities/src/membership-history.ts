@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditTrail, auditActorOf, Clock, uuidv7, type Viewer } from '@commons/server-core';
+import { AuditTrail, auditActorOf, Clock, DomainEvents, uuidv7, type Viewer } from '@commons/server-core';
 import type { CommunityRole } from '@commons/shared-contracts';
 import { MembershipEventEntity, type MembershipEventKind } from './entities/membership-event.entity';
 
@@ -14,6 +14,9 @@ export interface MembershipChange {
   actor: Viewer;
   reason?: string | null;
 }
+
+/** A membership changed; payload `{ accountId, kind }` (a MembershipEventKind). */
+export const MEMBERSHIP_CHANGED = 'community.membership.changed';
 
 const AUDITED_ACTIONS: Record<MembershipEventKind, string> = {
   JOINED: 'member.add',
@@ -34,6 +37,7 @@ export class MembershipHistory {
   constructor(
     private readonly clock: Clock,
     private readonly audit: AuditTrail,
+    private readonly events: DomainEvents,
   ) {}
 
   async record(manager: EntityManager, change: MembershipChange): Promise<void> {
@@ -48,6 +52,13 @@ export class MembershipHistory {
       actorId: change.actor.accountId,
       reason: change.reason ?? null,
       occurredAt: now,
+    });
+    // Analytics counts joins and leaves (a removal or ban is a leave).
+    await this.events.record(manager, {
+      type: MEMBERSHIP_CHANGED,
+      communityId: change.communityId,
+      subjectId: change.accountId,
+      payload: { accountId: change.accountId, kind: change.kind },
     });
     if (change.actor.accountId === change.accountId) return;
     await this.audit.record(manager, auditActorOf(change.actor), {

@@ -27,7 +27,7 @@ export function threadCreated(thread: ThreadEntity, onAppeal = false): DomainEve
     type: ForumEvent.ThreadCreated,
     communityId: thread.communityId,
     subjectId: thread.id,
-    payload: { categoryId: thread.categoryId, authorId: thread.authorId, state: thread.moderationState, ...(onAppeal ? { onAppeal } : {}) },
+    payload: { categoryId: thread.categoryId, authorId: thread.authorId, kind: thread.kind, state: thread.moderationState, ...(onAppeal ? { onAppeal } : {}) },
   };
 }
 

@@ -9,3 +9,4 @@ export { ThreadViews } from './thread-views';
 export { ThreadActivity } from './thread-activity';
 export { EngagementService } from './engagement.service';
 export { FollowTarget } from './entities/follow.entity';
+export { ForumEvent } from './forum-events';

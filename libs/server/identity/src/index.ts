@@ -1,7 +1,7 @@
 export { IdentityModule, identityEntities } from './identity.module';
 export { AccountsService, type NewAccount } from './accounts.service';
 export { AccountRepository } from './account.repository';
-export { SessionsService } from './sessions.service';
+export { IdentityEvent, SessionsService } from './sessions.service';
 export { PasswordHasher } from './password-hasher';
 export { SessionCookie } from './session-cookie';
 export { AccountAction } from './identity.actions';

@@ -14,6 +14,14 @@ export interface SessionMeta {
   address?: string | null;
 }
 
+/** Identity's events for analytics (the session-ended ones are realtime's and spelled where recorded). */
+export const IdentityEvent = {
+  /** Someone signed in; subjectId: the account. */
+  SignedIn: 'identity.session.started',
+  /** A session was used on a new day; subjectId: the account. */
+  Present: 'identity.account.present',
+} as const;
+
 /** last_seen_at is refreshed at most this often, so reads do not turn into writes. */
 const TOUCH_INTERVAL_MS = 5 * 60_000;
 
@@ -44,6 +52,7 @@ export class SessionsService {
       address: meta.address ?? null,
     });
     await manager.insert(SessionEntity, session);
+    await this.events.record(manager, { type: IdentityEvent.SignedIn, communityId: null, subjectId: accountId, payload: { sessionId: session.id } });
     return { token, sessionId: session.id };
   }
 
@@ -66,9 +75,24 @@ export class SessionsService {
     if (!row) return null;
     if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
       // Best effort: a lost touch only makes "last seen" a little older.
-      void this.dataSource.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [row.id, now]).catch(() => undefined);
+      void this.touch(row.id, row.account_id, row.last_seen_at, now).catch(() => undefined);
     }
     return { sessionId: row.id, accountId: row.account_id, role: row.role, audience: row.audience };
+  }
+
+  /**
+   * Refreshes last_seen_at; the first touch of a new (UTC) day also tells analytics the person
+   * was present that day, so a session kept open for weeks still counts its days.
+   */
+  private async touch(sessionId: string, accountId: string, lastSeenAt: Date, now: Date): Promise<void> {
+    if (lastSeenAt.toISOString().slice(0, 10) === now.toISOString().slice(0, 10)) {
+      await this.dataSource.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [sessionId, now]);
+      return;
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const touched: unknown[] = await manager.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1 AND last_seen_at = $3 RETURNING id', [sessionId, now, lastSeenAt]);
+      if (touched.length > 0) await this.events.record(manager, { type: IdentityEvent.Present, communityId: null, subjectId: accountId, payload: { sessionId } });
+    });
   }
 
   /** Which of these sessions may still be used, by the same test as `resolve`. */

@@ -45,6 +45,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ env: { ...base, SECRET_KEY: 'short' } })).toThrow(/SECRET_KEY: must be at least 32/u);
   });
 
+  it('counts days in the organisation time zone it names, and runs analytics jobs everywhere but in tests', () => {
+    const secret = () => 'g'.repeat(40);
+    expect(loadConfig({ env: base, developmentSecretKey: secret })).toMatchObject({ timeZone: 'UTC', analytics: { jobs: true, retentionMonths: 25, minGroupSize: 5 } });
+    expect(loadConfig({ env: { ...base, NODE_ENV: 'test', TIME_ZONE: 'Europe/Paris' }, developmentSecretKey: secret })).toMatchObject({ timeZone: 'Europe/Paris', analytics: { jobs: false } });
+    expect(() => loadConfig({ env: { ...base, TIME_ZONE: 'Mars/Olympus' }, developmentSecretKey: secret })).toThrow(/TIME_ZONE: must be an IANA time zone/u);
+  });
+
   it('treats empty variables as unset', () => {
     const config = loadConfig({ env: { ...base, PORT: '', REDIS_URL: '' }, developmentSecretKey: () => 'x'.repeat(40) });
     expect(config.port).toBe(3000);

@@ -49,6 +49,16 @@ export interface AppConfig {
   shutdownGraceMs: number;
   /** Bearer token for `/metrics` (Prometheus text); without it the endpoint does not exist. */
   metricsToken?: string;
+  /** The organisation's IANA time zone: metrics count days from its midnight. */
+  timeZone: string;
+  analytics: {
+    /** Background jobs (rollups, sentiment scoring) run on this instance; off in tests, which run them directly. */
+    jobs: boolean;
+    /** Months of the raw activity log kept; older months are dropped (rollups stay). */
+    retentionMonths: number;
+    /** Any slice of fewer people than this is suppressed, so no one's activity can be read from a small group. */
+    minGroupSize: number;
+  };
 }
 
 export interface GraphqlLimits {
@@ -124,7 +134,20 @@ const envSchema = z.object({
   SEED_DEMO: bool.default(false),
   SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris').default('UTC'),
+  ANALYTICS_JOBS: bool.optional(),
+  ANALYTICS_RETENTION_MONTHS: int(2, 240).default(25),
+  ANALYTICS_MIN_GROUP_SIZE: int(1, 1_000).default(5),
 });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface ConfigSources {
   env: Record<string, string | undefined>;
@@ -208,6 +231,12 @@ export function loadConfig({ env, developmentSecretKey, defaultWebRoot }: Config
     seedDemo: e.SEED_DEMO,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     metricsToken: e.METRICS_TOKEN,
+    timeZone: e.TIME_ZONE,
+    analytics: {
+      jobs: e.ANALYTICS_JOBS ?? e.NODE_ENV !== 'test',
+      retentionMonths: e.ANALYTICS_RETENTION_MONTHS,
+      minGroupSize: e.ANALYTICS_MIN_GROUP_SIZE,
+    },
   };
 }
 

@@ -22,6 +22,10 @@ import { BlogPostTags1796508100000 } from './1796508100000-blog-post-tags';
 import { KnowledgeNotifications1796508200000 } from './1796508200000-knowledge-notifications';
 import { ReadPathIndexes1795443900000 } from './1795443900000-read-path-indexes';
 
+import { Analytics1796600000000 } from './1796600000000-analytics';
+import { Listening1796600100000 } from './1796600100000-listening';
+import { SupportSla1796600200000 } from './1796600200000-support-sla';
+import { MetricSnapshots1796600300000 } from './1796600300000-metric-snapshots';
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the built API,
  * the tests and the migration tool all run exactly the same set.
@@ -49,4 +53,8 @@ export const migrations: Array<new () => MigrationInterface> = [
   Experts1796507900000,
   BlogPostTags1796508100000,
   KnowledgeNotifications1796508200000,
+  Analytics1796600000000,
+  Listening1796600100000,
+  SupportSla1796600200000,
+  MetricSnapshots1796600300000,
 ];

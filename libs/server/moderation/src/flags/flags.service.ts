@@ -50,6 +50,12 @@ export class FlagsService {
         .execute()
         .then((r) => r.raw as unknown[]);
       if (inserted.length === 0) throw new ConflictError('You already flagged this post.');
+      await this.events.record(manager, {
+        type: 'moderation.flag.created',
+        communityId: content.communityId,
+        subjectId: content.id,
+        payload: { flaggerId: viewer.accountId, contentKind: input.contentKind, reason: input.reason, authorId: content.authorId },
+      });
       await enqueue(manager, this.events, { communityId: content.communityId, contentKind: input.contentKind, contentId: content.id, authorId: content.authorId, source: QueueSource.Flags, decisionId: null }, now);
       const [{ n }]: Array<{ n: number }> = await manager.query('SELECT count(DISTINCT flagger_id)::int AS n FROM content_flags WHERE content_id = $1', [content.id]);
       const effective = await this.policies.effective(manager, content.communityId, access.audiences);

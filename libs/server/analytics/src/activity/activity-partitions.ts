@@ -1,0 +1,56 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, Clock, type AppConfig } from '@commons/server-core';
+
+type Query = { query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]> };
+
+/**
+ * The activity log's monthly partitions: created before rows arrive for a month (the consumer,
+ * backfills and the seed ask), and dropped whole once older than the retention setting. The
+ * rollups made from a dropped month stay.
+ */
+@Injectable()
+export class ActivityPartitions {
+  private readonly logger = new Logger('ActivityPartitions');
+  /** Months known to have their partition ("2026-12"), so a batch does not ask again. */
+  private readonly known = new Set<string>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Makes sure every month these instants fall in has its partition. */
+  async ensure(db: Query, instants: readonly string[]): Promise<void> {
+    const months = new Set(instants.map((at) => new Date(at).toISOString().slice(0, 7)));
+    for (const month of months) {
+      if (this.known.has(month)) continue;
+      await db.query('SELECT analytics_month_partition($1::date)', [`${month}-01`]);
+      this.known.add(month);
+    }
+  }
+
+  /**
+   * Daily upkeep: next month's partition ahead of time (so the relay seldom creates one), and
+   * months past retention dropped. Returns how many months were dropped.
+   */
+  async maintain(): Promise<number> {
+    const now = this.clock.now();
+    const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString();
+    await this.ensure(this.dataSource, [now.toISOString(), next]);
+    const oldest = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - this.config.analytics.retentionMonths, 1));
+    const expired: Array<{ name: string }> = await this.dataSource.query(
+      `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = 'activity_log'::regclass AND c.relname ~ '^activity_log_\\d{4}_\\d{2}$' AND c.relname < $1 ORDER BY 1`,
+      [`activity_log_${oldest.toISOString().slice(0, 7).replace('-', '_')}`],
+    );
+    for (const { name } of expired) {
+      await this.dataSource.query(`DROP TABLE IF EXISTS "${name}"`);
+      this.known.delete(name.slice('activity_log_'.length).replace('_', '-'));
+      this.logger.log(`Dropped ${name}: older than ${this.config.analytics.retentionMonths} months`);
+    }
+    return expired.length;
+  }
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { AnalyticsCoreModule } from './analytics-core.module';
+
+/**
+ * Adoption metrics and listening for the steering committee and community managers. Analytics
+ * only listens: the activity log is fed by the outbox relay's consumer, background jobs roll it
+ * up by day, and dashboards read the rollups. It never writes to another domain's tables.
+ */
+@Module({ imports: [AnalyticsCoreModule] })
+export class AnalyticsModule {}

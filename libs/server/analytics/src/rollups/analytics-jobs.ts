@@ -1,0 +1,82 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import PgBoss from 'pg-boss';
+import { APP_CONFIG, type AppConfig } from '@commons/server-core';
+import { ActivityPartitions } from '../activity/activity-partitions';
+import { daysBetween, RollupService } from './rollup.service';
+
+const ROLL_DAYS = 'analytics-roll-days';
+const HOURLY = 'analytics-hourly';
+
+/** Work analytics does every hour besides the rollups (sentiment scoring, SLA checks…); registered by the parts that own it. */
+export interface HourlyTask {
+  readonly name: string;
+  run(): Promise<unknown>;
+}
+
+/**
+ * Analytics' background jobs on pg-boss, in the platform's own PostgreSQL (schema `pgboss`, no
+ * extra server): every hour, today and yesterday are rolled up again (only those days: history is
+ * never recomputed) and the hourly tasks run; a backfill is one job that rolls its days oldest
+ * first (a day's 30-day windows read the days before it). pg-boss fires a schedule once across
+ * instances.
+ * Without jobs (tests, or ANALYTICS_JOBS=false) a backfill runs in the request.
+ */
+@Injectable()
+export class AnalyticsJobs implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('AnalyticsJobs');
+  private boss: PgBoss | null = null;
+  private readonly hourly: HourlyTask[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rollups: RollupService,
+    private readonly partitions: ActivityPartitions,
+  ) {}
+
+  registerHourly(task: HourlyTask): void {
+    this.hourly.push(task);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.analytics.jobs) return;
+    const boss = new PgBoss({ connectionString: this.config.databaseUrl, schema: 'pgboss', max: 2, application_name: 'commons-analytics' });
+    boss.on('error', (error: unknown) => this.logger.error({ err: error }, 'pg-boss reported an error'));
+    await boss.start();
+    await boss.createQueue(ROLL_DAYS, { name: ROLL_DAYS, retryLimit: 3, retryDelay: 60 });
+    await boss.createQueue(HOURLY, { name: HOURLY, policy: 'singleton' });
+    await boss.schedule(HOURLY, '5 * * * *', {}, { tz: this.config.timeZone });
+    await boss.work<{ from: string; to: string }>(ROLL_DAYS, { batchSize: 1 }, async ([job]) => {
+      await this.rollups.rollDays(daysBetween(job.data.from, job.data.to));
+    });
+    await boss.work(HOURLY, { batchSize: 1 }, () => this.runHourly());
+    this.boss = boss;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.boss?.stop({ graceful: true, timeout: 10_000, wait: true });
+    this.boss = null;
+  }
+
+  /** The hourly work: partitions, yesterday and today's rollups, then every hourly task. */
+  async runHourly(): Promise<void> {
+    await this.partitions.maintain();
+    const today = this.rollups.today();
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await this.rollups.rollDays([yesterday, today]);
+    for (const task of this.hourly) {
+      await task.run().catch((error: unknown) => this.logger.error({ err: error, task: task.name }, 'An hourly analytics task failed'));
+    }
+  }
+
+  /** Rolls up a range of days again: queued as jobs when they run here, else now, in order. */
+  async backfill(from: string, to: string): Promise<{ days: number; queued: boolean }> {
+    const days = daysBetween(from, to);
+    await this.rollups.markQueued(days);
+    if (!this.boss) {
+      await this.rollups.rollDays(days);
+      return { days: days.length, queued: false };
+    }
+    await this.boss.send(ROLL_DAYS, { from, to }, { singletonKey: `${from}..${to}` });
+    return { days: days.length, queued: true };
+  }
+}
