@@ -109,6 +109,18 @@ describe('analytics: activity log, rollups and metric queries', () => {
     expect(facts.resolved_at).not.toBeNull();
   });
 
+  it('counts a session used on a new day as presence that day, once', async () => {
+    const presence = async () =>
+      (await api.dataSource.query(`SELECT count(*)::int AS n FROM activity_log WHERE kind = 'PRESENCE' AND account_id = $1`, [steering.account.id]))[0].n as number;
+    // Last seen yesterday evening: today's first request is a new day of presence.
+    await api.dataSource.query(`UPDATE sessions SET last_seen_at = now() - interval '26 hours' WHERE account_id = $1`, [steering.account.id]);
+    await steering.client.data(DEFINITIONS);
+    while ((await presence()) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    await steering.client.data(DEFINITIONS);
+    await settled();
+    expect(await presence()).toBe(1);
+  });
+
   describe('once the activity is placed on known days and rolled up', () => {
     // Everything happened "now"; the fixture moves it to January 2026, as if it had happened then.
     beforeAll(async () => {
@@ -127,7 +139,8 @@ describe('analytics: activity log, rollups and metric queries', () => {
       await move(`account_id = ANY($1) AND kind IN ('THREAD', 'REPLY', 'ACCEPTED_ANSWER', 'REACTION')`, [[m1.account.id, m2.account.id, m3.account.id]], '2026-01-06T15:00:00Z');
       // Monday 12 January: the discussion and its reply (m4, m5).
       await move(`account_id = ANY($1) AND kind IN ('THREAD', 'REPLY')`, [[m4.account.id, m5.account.id]], '2026-01-12T15:00:00Z');
-      // Anything else (the platform's own acts) out of the way.
+      // Everyone's activity is placed; the platform's own acts (no account) go out of the way.
+      expect(await api.dataSource.query(`SELECT kind, account_id FROM activity_log WHERE occurred_at > '2026-02-01' AND account_id IS NOT NULL`)).toEqual([]);
       await move(`occurred_at > '2026-02-01'`, [], '2025-12-20T12:00:00Z');
       const { backfillRollups } = await admin.client.data<{ backfillRollups: { days: number; queued: boolean } }>(BACKFILL, { from: '2026-01-01', to: '2026-01-14' });
       expect(backfillRollups).toEqual({ days: 14, queued: false });
@@ -246,6 +259,7 @@ describe('analytics: activity log, rollups and metric queries', () => {
     expect(await steering.client.errorCode(SERIES, { input: { ...input, from: '2023-01-01', to: '2025-06-01' } })).toBe('BAD_USER_INPUT');
     expect(await steering.client.errorCode(SERIES, { input: { ...input, from: '2026-02-01', to: '2026-01-01' } })).toBe('BAD_USER_INPUT');
     expect(await steering.client.errorCode(SERIES, { input: { ...input, from: '1 Jan' } })).toBe('BAD_USER_INPUT');
+    expect(await steering.client.errorCode(SERIES, { input: { ...input, to: '2026-02-30' } })).toBe('BAD_USER_INPUT');
     expect(await steering.client.errorCode(SERIES, { input: { ...input, metrics: ['DEPARTMENTS_COVERED'], dimension: 'DEPARTMENT', sliceId: 'Engineering' } })).toBe('BAD_USER_INPUT');
 
     expect(await members[0].client.errorCode(SERIES, { input })).toBe('FORBIDDEN');

@@ -217,6 +217,30 @@ describe('community isolation matrix', () => {
     expect({ actor, problems }).toEqual({ actor, problems: [] });
   });
 
+  it.each(MATRIX_ACTORS.filter((a) => a !== 'anonymous'))("shows %s a community's metrics and trends only where it manages it or sits on the steering committee", async (actor) => {
+    const { client } = actors.get(actor) as { client: GraphqlClient };
+    const organisationWide = actor === 'steering' || actor === 'admin';
+    const problems: string[] = [];
+    for (const community of communities) {
+      const expected = !expectedAllowed('community:view', actor, community.key)
+        ? 'NOT_FOUND'
+        : organisationWide || expectedAllowed('community:manage', actor, community.key)
+          ? 'data'
+          : 'FORBIDDEN';
+      const answers = [
+        await client.request(`query ($input: MetricSeriesInput!) { metricSeries(input: $input) { points { value } } }`, {
+          input: { metrics: ['POSTS'], dimension: 'COMMUNITY', sliceId: community.id, from: '2026-01-01', to: '2026-01-31', bucket: 'WEEK' },
+        }),
+        await client.request(`query ($input: TrendingTopicsInput!) { trendingTopics(input: $input) { topics { topic } } }`, { input: { communityId: community.id } }),
+      ];
+      for (const { body } of answers) {
+        const got = body.data ? 'data' : (body.errors?.[0]?.extensions?.['code'] as string);
+        if (got !== expected) problems.push(`${community.key}: expected ${expected}, got ${JSON.stringify(body.errors ?? body.data)}`);
+      }
+    }
+    expect({ actor, problems }).toEqual({ actor, problems: [] });
+  });
+
   it('refuses anonymous callers every community path with UNAUTHENTICATED', async () => {
     const anonymous = actors.get('anonymous')?.client as GraphqlClient;
     await expect(anonymous.errorCode(LOOKUP, { id: communities[0].id })).resolves.toBe('UNAUTHENTICATED');

@@ -15,3 +15,4 @@ export type { LoadedCommunity } from './community.repository';
 export * from './community-access.expected';
 export { CommunityActivity } from './community-activity';
 export { MEMBERSHIP_CHANGED } from './membership-history';
+export { ObjectiveType } from './dto/objective.type';

@@ -27,13 +27,17 @@ const TOUCH_INTERVAL_MS = 5 * 60_000;
 
 @Injectable()
 export class SessionsService {
+  private readonly organisationDay: Intl.DateTimeFormat;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly tokens: SecretTokens,
     private readonly events: DomainEvents,
-  ) {}
+  ) {
+    this.organisationDay = new Intl.DateTimeFormat('en-CA', { timeZone: config.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  }
 
   /** Opens a session inside the caller's transaction; the token goes into the cookie only. */
   async start(manager: EntityManager, accountId: string, meta: SessionMeta): Promise<{ token: string; sessionId: string }> {
@@ -81,16 +85,22 @@ export class SessionsService {
   }
 
   /**
-   * Refreshes last_seen_at; the first touch of a new (UTC) day also tells analytics the person
-   * was present that day, so a session kept open for weeks still counts its days.
+   * Refreshes last_seen_at; the first touch of a new day (in the organisation's time zone) also
+   * tells analytics the person was present that day, so a session kept open for weeks still
+   * counts its days.
    */
   private async touch(sessionId: string, accountId: string, lastSeenAt: Date, now: Date): Promise<void> {
-    if (lastSeenAt.toISOString().slice(0, 10) === now.toISOString().slice(0, 10)) {
+    if (this.organisationDay.format(lastSeenAt) === this.organisationDay.format(now)) {
       await this.dataSource.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [sessionId, now]);
       return;
     }
     await this.dataSource.transaction(async (manager) => {
-      const touched: unknown[] = await manager.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1 AND last_seen_at = $3 RETURNING id', [sessionId, now, lastSeenAt]);
+      // Only the touch that crosses into the day moves last_seen_at past its midnight: a request
+      // racing it (or another instance) finds nothing to update and records nothing.
+      const touched: unknown[] = await manager.query(
+        `UPDATE sessions SET last_seen_at = $2 WHERE id = $1 AND last_seen_at < (date_trunc('day', $2::timestamptz AT TIME ZONE $3) AT TIME ZONE $3) RETURNING id`,
+        [sessionId, now, this.config.timeZone],
+      );
       if (touched.length > 0) await this.events.record(manager, { type: IdentityEvent.Present, communityId: null, subjectId: accountId, payload: { sessionId } });
     });
   }

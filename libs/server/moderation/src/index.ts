@@ -18,3 +18,6 @@ export { DryRunService } from './dry-run/dry-run.service';
 export { DEFAULT_POLICIES, governingAudience } from './policies/default-policies';
 export { PolicyStore } from './policies/policy.store';
 export { QueueActivity } from './review/queue-activity';
+// Word matching shared with analytics' listening (brand and competitor mentions).
+export { tokenize, foldTerm, type TokenizedText } from './matchers/text-folding';
+export { TermIndex, type TermHit } from './matchers/term-index';

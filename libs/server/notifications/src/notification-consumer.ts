@@ -79,6 +79,8 @@ export class NotificationConsumer implements EventConsumer {
     await insert(asked.length ? knowledgeRequestCandidates(asked) : null);
     const guidelines = of('knowledge.guideline.version-published').filter((e) => e.payload['material'] === true);
     await insert(guidelines.length ? guidelineAudienceCandidates(guidelines) : null);
+    const breaches = ids(of('analytics.sla.breached'), 'threadId');
+    await insert(breaches.length ? slaBreachCandidates(breaches) : null);
 
     // One event per person whose notifications changed, naming the newest: open subscriptions update from it.
     const newest = new Map<string, string>();
@@ -375,6 +377,19 @@ function guidelineAudienceCandidates(events: PublishedEvent[]): Candidates {
            WHERE (g.community_id IS NULL OR EXISTS (SELECT 1 FROM community_memberships m WHERE m.community_id = g.community_id AND m.account_id = a.id))
              AND NOT EXISTS (SELECT 1 FROM guideline_acknowledgements k WHERE k.version_id = e.version_id AND k.account_id = a.id)`,
     params: [events.map((e) => e.payload['guidelineId']), events.map((e) => e.payload['versionId'])],
+  };
+}
+
+/** A question past its community's first-response SLA, still visible and unanswered: the community's managers. */
+function slaBreachCandidates(threadIds: string[]): Candidates {
+  return {
+    sql: `SELECT m.account_id AS recipient_id, '${K.SLA_BREACHED}' AS kind, t.community_id, '${T.THREAD}' AS target_kind, t.id AS target_id,
+                 '{}'::uuid[] AS actor_ids, 'sla:' || t.id AS group_key, 1 AS rank, false AS personal, e.ord
+            FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, ord)
+            JOIN forum_threads t ON t.id = e.id
+            JOIN community_memberships m ON m.community_id = t.community_id AND m.role = 'MANAGER'
+           WHERE ${VISIBLE_THREAD} AND t.accepted_reply_id IS NULL`,
+    params: [threadIds],
   };
 }
 

@@ -48,6 +48,8 @@ export enum NotificationKind {
   COURSE_ASSIGNED = 'COURSE_ASSIGNED',
   /** An assigned course is due soon. */
   COURSE_DUE_SOON = 'COURSE_DUE_SOON',
+  /** A question in a community you manage has waited for a first answer past its SLA. */
+  SLA_BREACHED = 'SLA_BREACHED',
 }
 
 /** What a notification is about: the link it opens. */
@@ -114,6 +116,8 @@ export const PREFERENCE_GROUPS: Record<NotificationKind, PreferenceGroup | null>
   [NotificationKind.GUIDELINE_REMINDER]: null,
   [NotificationKind.COURSE_ASSIGNED]: null,
   [NotificationKind.COURSE_DUE_SOON]: null,
+  // A manager's own support target: they set it to hear when it is missed.
+  [NotificationKind.SLA_BREACHED]: null,
 };
 
 /** The event the relay publishes to a person whose notifications changed (subject: their account). */

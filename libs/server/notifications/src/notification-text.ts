@@ -94,5 +94,7 @@ export function summaryOf(n: NotificationFacts): string {
       return `${who} assigned you the course ${title}`;
     case NotificationKind.COURSE_DUE_SOON:
       return `The course ${title} is due soon`;
+    case NotificationKind.SLA_BREACHED:
+      return `The question ${title} in ${community} has waited for an answer longer than its SLA`;
   }
 }

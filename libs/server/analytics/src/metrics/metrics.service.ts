@@ -10,13 +10,13 @@ import {
   MetricDimension,
   type MetricDefinition,
 } from './metric-definition';
+import { isDay } from './days';
 import { MetricReaders, type DayRange, type MetricValueRow } from './metric-readers';
 import { MetricRegistry } from './metric-registry';
 
 /** The longest range a question may cover, and the most points an answer may hold. */
 export const MAX_RANGE_DAYS = 731;
 export const MAX_POINTS = 1_000;
-const DAY = /^\d{4}-\d{2}-\d{2}$/u;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 
 export interface SliceRef {
@@ -224,7 +224,7 @@ export function valueRow<R extends { numerator: number | null; denominator: numb
 
 export function checkRange(from: string, to: string): DayRange {
   for (const [field, day] of [['from', from], ['to', to]] as const) {
-    if (!DAY.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) throw ValidationError.field(field, 'Enter a date as YYYY-MM-DD.');
+    if (!isDay(day)) throw ValidationError.field(field, 'Enter a date as YYYY-MM-DD.');
   }
   if (from > to) throw ValidationError.field('from', 'The range starts after it ends.');
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;

@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { PLATFORM_COMMUNITY } from '../activity/activity-kinds';
 import { ACTIVITY_METRIC_KEYS } from './activity-metrics';
 import type { DailyRollup, RollupDay, RollupTransaction } from './daily-rollup';
+import { MetricDimension } from '../metrics/metric-definition';
+import { slicePeopleAt } from './slice-people';
+
+/** Slices of people by who they are; communities are sliced by where the activity happened. */
+const PEOPLE_DIMENSIONS = [MetricDimension.Organisation, MetricDimension.Department, MetricDimension.Audience, MetricDimension.Cohort];
 
 const POSTS = 'threads + replies + blog_posts + comments';
 
@@ -84,13 +89,7 @@ export class ActivityRollup implements DailyRollup {
     await tx.query('DELETE FROM metric_daily WHERE day = $1 AND metric = ANY($2)', [day, ACTIVITY_METRIC_KEYS]);
     const [{ n: metrics }] = await tx.query<{ n: number }>(
       `WITH person AS (${PER_PERSON('account_id')} GROUP BY account_id),
-            slice_people AS (
-              SELECT acc.id AS account_id, s.dim, s.id AS slice_id
-                FROM accounts acc
-               CROSS JOIN LATERAL (VALUES ('ORGANISATION', ''), ('DEPARTMENT', acc.department), ('AUDIENCE', acc.audience::text)) AS s(dim, id)
-               WHERE acc.created_at < $2 AND s.id IS NOT NULL AND (s.id <> '' OR s.dim = 'ORGANISATION')
-              UNION ALL
-              SELECT m.account_id, 'COHORT', m.cohort_id::text FROM cohort_members m WHERE m.added_at < $2),
+            slice_people AS (${slicePeopleAt('$2', PEOPLE_DIMENSIONS)}),
             people_slices AS (
               SELECT p.dim, p.slice_id, count(*) AS population, count(*) FILTER (WHERE a.d1 IS NOT NULL) AS active_members, ${TOTALS}
                 FROM slice_people p

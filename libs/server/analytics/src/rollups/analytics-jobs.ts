@@ -2,13 +2,15 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import PgBoss from 'pg-boss';
 import { APP_CONFIG, type AppConfig } from '@commons/server-core';
 import { ActivityPartitions } from '../activity/activity-partitions';
-import { daysBetween, RollupService } from './rollup.service';
+import { addDays, daysBetween } from '../metrics/days';
+import { RollupService } from './rollup.service';
 
 const ROLL_DAYS = 'analytics-roll-days';
 const HOURLY = 'analytics-hourly';
+const FREQUENT = 'analytics-every-5-minutes';
 
-/** Work analytics does every hour besides the rollups (sentiment scoring, SLA checks…); registered by the parts that own it. */
-export interface HourlyTask {
+/** Background work besides the rollups (sentiment scoring, SLA checks…), registered by the parts that own it. */
+export interface BackgroundTask {
   readonly name: string;
   run(): Promise<unknown>;
 }
@@ -16,7 +18,7 @@ export interface HourlyTask {
 /**
  * Analytics' background jobs on pg-boss, in the platform's own PostgreSQL (schema `pgboss`, no
  * extra server): every hour, today and yesterday are rolled up again (only those days: history is
- * never recomputed) and the hourly tasks run; a backfill is one job that rolls its days oldest
+ * never recomputed) and the hourly tasks run, and every 5 minutes the frequent ones; a backfill is one job that rolls its days oldest
  * first (a day's 30-day windows read the days before it). pg-boss fires a schedule once across
  * instances.
  * Without jobs (tests, or ANALYTICS_JOBS=false) a backfill runs in the request.
@@ -25,7 +27,8 @@ export interface HourlyTask {
 export class AnalyticsJobs implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('AnalyticsJobs');
   private boss: PgBoss | null = null;
-  private readonly hourly: HourlyTask[] = [];
+  private readonly hourly: BackgroundTask[] = [];
+  private readonly frequent: BackgroundTask[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -33,8 +36,14 @@ export class AnalyticsJobs implements OnApplicationBootstrap, OnApplicationShutd
     private readonly partitions: ActivityPartitions,
   ) {}
 
-  registerHourly(task: HourlyTask): void {
+  /** Runs every hour, after the rollups. */
+  registerHourly(task: BackgroundTask): void {
     this.hourly.push(task);
+  }
+
+  /** Runs every 5 minutes: work people wait for (an SLA breach alert). */
+  registerFrequent(task: BackgroundTask): void {
+    this.frequent.push(task);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -44,11 +53,14 @@ export class AnalyticsJobs implements OnApplicationBootstrap, OnApplicationShutd
     await boss.start();
     await boss.createQueue(ROLL_DAYS, { name: ROLL_DAYS, retryLimit: 3, retryDelay: 60 });
     await boss.createQueue(HOURLY, { name: HOURLY, policy: 'singleton' });
+    await boss.createQueue(FREQUENT, { name: FREQUENT, policy: 'singleton' });
     await boss.schedule(HOURLY, '5 * * * *', {}, { tz: this.config.timeZone });
+    await boss.schedule(FREQUENT, '*/5 * * * *', {});
     await boss.work<{ from: string; to: string }>(ROLL_DAYS, { batchSize: 1 }, async ([job]) => {
       await this.rollups.rollDays(daysBetween(job.data.from, job.data.to));
     });
     await boss.work(HOURLY, { batchSize: 1 }, () => this.runHourly());
+    await boss.work(FREQUENT, { batchSize: 1 }, () => this.runAll(this.frequent));
     this.boss = boss;
   }
 
@@ -61,10 +73,14 @@ export class AnalyticsJobs implements OnApplicationBootstrap, OnApplicationShutd
   async runHourly(): Promise<void> {
     await this.partitions.maintain();
     const today = this.rollups.today();
-    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = addDays(today, -1);
     await this.rollups.rollDays([yesterday, today]);
-    for (const task of this.hourly) {
-      await task.run().catch((error: unknown) => this.logger.error({ err: error, task: task.name }, 'An hourly analytics task failed'));
+    await this.runAll(this.hourly);
+  }
+
+  private async runAll(tasks: readonly BackgroundTask[]): Promise<void> {
+    for (const task of tasks) {
+      await task.run().catch((error: unknown) => this.logger.error({ err: error, task: task.name }, 'An analytics background task failed'));
     }
   }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, Clock, type AppConfig } from '@commons/server-core';
+import { dayIn } from '../metrics/days';
 import { DailyRollups, type RollupDay } from './daily-rollup';
 
 export const RollupStatus = { Queued: 'QUEUED', Running: 'RUNNING', Done: 'DONE', Failed: 'FAILED' } as const;
@@ -15,18 +16,6 @@ export interface RollupRun {
   finishedAt: Date | null;
   rows: number | null;
   error: string | null;
-}
-
-/** YYYY-MM-DD of an instant in a time zone. */
-export function dayIn(timeZone: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
-/** Every day from `from` to `to`, inclusive (YYYY-MM-DD). */
-export function daysBetween(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
-  return days;
 }
 
 /**

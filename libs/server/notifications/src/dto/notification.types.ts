@@ -23,6 +23,7 @@ registerEnumType(NotificationKind, {
     JOIN_REQUESTED: { description: 'Someone asked to join a community you manage.' },
     JOIN_REQUEST_APPROVED: { description: 'Your request to join was approved.' },
     JOIN_REQUEST_DENIED: { description: 'Your request to join was declined.' },
+    SLA_BREACHED: { description: 'A question in a community you manage waited for a first answer past its SLA.' },
   },
 });
 registerEnumType(NotificationTargetKind, { name: 'NotificationTargetKind', description: 'What a notification is about.' });

@@ -592,6 +592,8 @@ export type NotificationKind =
   | 'REACTION'
   /** Someone replied quoting your reply. */
   | 'REPLY_QUOTED'
+  /** A question in a community you manage waited for a first answer past its SLA. */
+  | 'SLA_BREACHED'
   /** Someone replied to your thread. */
   | 'THREAD_REPLY';
 
