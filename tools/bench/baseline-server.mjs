@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { repoRoot } from '../lib/embedded-postgres.mjs';
+import { dashboardRoutes } from './lib/dashboard-routes.mjs';
 
 const env = process.env;
 const require = createRequire(import.meta.url);
@@ -152,6 +153,9 @@ app.post('/replies', async (request, reply) => {
   );
   return rows[0] ?? reply.code(404).send({ error: 'NOT_FOUND' });
 });
+
+// Scenario 6: the steering dashboard's metric questions (lib/dashboard-routes.mjs).
+dashboardRoutes(app, { dataSource, viewerOf, clock });
 
 for (const signal of ['SIGTERM', 'SIGINT']) {
   process.once(signal, () => {

@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { HistoryImportService } from '@commons/server-analytics';
 import { AccountRepository, AccountsService } from '@commons/server-identity';
 import { Audience, PlatformRole } from '@commons/shared-contracts';
 import { seedDemoCommunities } from './demo-communities';
@@ -9,6 +11,8 @@ import { seedDemoActivity } from '../seed/demo-activity';
 import { DEMO_COE_EMAIL, DemoKnowledge } from './demo-knowledge';
 
 export const DEMO_PASSWORD = 'commons-demo';
+/** Days of the demo's history rolled up for the dashboards: its 90 generated days and the 30 their windows read. */
+const DEMO_ROLLED_DAYS = 120;
 
 /** The sign-ins printed at start-up, one per platform role. */
 export const DEMO_LOGINS = [
@@ -57,16 +61,17 @@ export class DemoOrganisation {
     private readonly accounts: AccountsService,
     private readonly repository: AccountRepository,
     private readonly knowledge: DemoKnowledge,
+    private readonly modules: ModuleRef,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
     if ((await this.repository.count()) > 0) return false;
+    const now = new Date();
     const seeded = await this.dataSource.transaction(async (manager) => {
       // Serialise concurrent first starts of several instances.
       await manager.query('SELECT pg_advisory_xact_lock(727110003)');
       if ((await manager.query('SELECT 1 FROM accounts LIMIT 1')).length > 0) return false;
       for (const person of demoPeople()) await this.accounts.create(manager, { ...person, password: DEMO_PASSWORD });
-      const now = new Date();
       await seedDemoCommunities(manager, now);
       await seedDemoContent(manager, now);
       await seedDemoActivity(manager, now.getTime());
@@ -75,6 +80,11 @@ export class DemoOrganisation {
     if (!seeded) return false;
     // Written through the Center of Excellence's own services, each in its own transaction.
     await this.knowledge.seed();
+    // The demo's history was written without events: analytics imports it (up to the moment the
+    // seeding began; what the services wrote since reaches it live) and rolls it up, so the
+    // dashboards show the demo's past on first start.
+    const history = this.modules.get(HistoryImportService, { strict: false });
+    await history.rollUp(history.daysToRoll(await history.importHistory({ before: now }), DEMO_ROLLED_DAYS));
     this.logger.log('Seeded the demo organisation');
     return true;
   }

@@ -47,6 +47,9 @@ class InsertWriter implements RowSink {
 export async function seedDemoActivity(manager: EntityManager, now: number, seed = 1): Promise<Record<string, number>> {
   const random = new Random(seed);
   const end = now - QUIET_DAYS * DAY;
+  // People were on the platform before the communities they joined (accounts are created "now"):
+  // otherwise the history's days would count no population, and the dashboards would hide them.
+  await manager.query(`UPDATE accounts SET created_at = (SELECT min(created_at) FROM communities) - interval '1 day' WHERE created_at > (SELECT min(created_at) FROM communities)`);
   const accounts: Array<{ id: string; display_name: string; audience: Audience }> = await manager.query('SELECT id, display_name, audience FROM accounts ORDER BY email');
   const index = new Map(accounts.map((a, i) => [a.id, i]));
   const activity = random.sample(

@@ -6,5 +6,6 @@ export { activityRowsOf, insertActivity, type ActivityRow } from './activity/act
 export { RollupService } from './rollups/rollup.service';
 export { addDays, dayIn, daysBetween, isDay } from './metrics/days';
 export { AnalyticsJobs } from './rollups/analytics-jobs';
+export { HistoryImportService, type HistoryImport, type HistoryImportOptions, type HistoryRollup } from './history/history-import.service';
 export { SlaAlerts } from './support/sla-alerts';
 export { ListeningScorer } from './listening/listening-scorer';

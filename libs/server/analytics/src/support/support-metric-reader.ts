@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MetricDimension } from '../metrics/metric-definition';
-import type { BreakdownRequest, MetricReader, MetricValueRow, SeriesRequest } from '../metrics/metric-readers';
+import { MetricDimension, type MetricBucket } from '../metrics/metric-definition';
+import type { BreakdownRequest, DayRange, MetricReader, MetricValueRow, SeriesRequest } from '../metrics/metric-readers';
 import { SLICE_MEMBERS } from '../rollups/slice-people';
 import { SupportMetric } from './support-metrics';
 
@@ -76,14 +76,34 @@ export function supportValue(key: string, f: SupportFacts): MetricValueRow {
  */
 @Injectable()
 export class SupportMetricReader implements MetricReader {
+  /**
+   * Facts being read, by question: a dashboard asks for several support metrics of the same
+   * slice and range at once, and they all come from one scan.
+   */
+  private readonly reading = new Map<string, Promise<unknown[]>>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  private shared<R>(key: string, read: () => Promise<R[]>): Promise<R[]> {
+    let pending = this.reading.get(key) as Promise<R[]> | undefined;
+    if (!pending) {
+      pending = read().finally(() => this.reading.delete(key));
+      this.reading.set(key, pending);
+    }
+    return pending;
+  }
+
   async series({ definition, dimension, sliceId, range, bucket, timeZone }: SeriesRequest): Promise<Array<MetricValueRow & { start: string }>> {
+    const rows = await this.shared(JSON.stringify(['series', dimension, sliceId, range, bucket, timeZone]), () => this.seriesFacts(dimension, sliceId, range, bucket, timeZone));
+    return rows.map((r) => ({ start: r.start, ...supportValue(definition.key, r) }));
+  }
+
+  private seriesFacts(dimension: MetricDimension, sliceId: string | null, range: DayRange, bucket: MetricBucket, timeZone: string): Promise<Array<SupportFacts & { start: string }>> {
     const unit = bucket.toLowerCase();
     const slice = QUESTION_SLICE[dimension];
     const inSlice = dimension === MetricDimension.Organisation ? 'true' : slice.filter;
     const bucketOf = (at: string) => `CASE WHEN ${at} < lo.first_at THEN NULL ELSE date_trunc('${unit}', ${at} AT TIME ZONE $3)::date END`;
-    const rows: Array<SupportFacts & { start: string }> = await this.dataSource.query(
+    return this.dataSource.query(
       `WITH buckets AS (
          SELECT b::date AS start FROM generate_series(date_trunc('${unit}', $1::date::timestamp), $2::date::timestamp, interval '1 ${unit}') AS b),
        lo AS (
@@ -116,12 +136,16 @@ export class SupportMetricReader implements MetricReader {
         ORDER BY b.start`,
       dimension === MetricDimension.Organisation ? [range.from, range.to, timeZone] : [range.from, range.to, timeZone, sliceId],
     );
-    return rows.map((r) => ({ start: r.start, ...supportValue(definition.key, r) }));
   }
 
   async breakdown({ definition, dimension, range, timeZone }: BreakdownRequest): Promise<Array<MetricValueRow & { sliceId: string }>> {
+    const rows = await this.shared(JSON.stringify(['breakdown', dimension, range, timeZone]), () => this.breakdownFacts(dimension, range, timeZone));
+    return rows.map((r) => ({ sliceId: r.slice_id, ...supportValue(definition.key, r) }));
+  }
+
+  private breakdownFacts(dimension: MetricDimension, range: DayRange, timeZone: string): Promise<Array<SupportFacts & { slice_id: string }>> {
     const slice = QUESTION_SLICE[dimension];
-    const rows: Array<SupportFacts & { slice_id: string }> = await this.dataSource.query(
+    return this.dataSource.query(
       `WITH lo AS (SELECT $1::date::timestamp AT TIME ZONE $3 AS from_at, ($2::date + 1)::timestamp AT TIME ZONE $3 AS to_at),
        q AS (
          SELECT q.asked_at, q.first_response_at, q.resolved_at, ${slice.key} AS slice_id
@@ -136,6 +160,5 @@ export class SupportMetricReader implements MetricReader {
        SELECT s.*, coalesce(p.people, 0) AS people FROM stats s LEFT JOIN people p ON p.slice_id = s.slice_id`,
       [range.from, range.to, timeZone],
     );
-    return rows.map((r) => ({ sliceId: r.slice_id, ...supportValue(definition.key, r) }));
   }
 }

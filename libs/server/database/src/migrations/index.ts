@@ -26,6 +26,7 @@ import { Analytics1796600000000 } from './1796600000000-analytics';
 import { Listening1796600100000 } from './1796600100000-listening';
 import { SupportSla1796600200000 } from './1796600200000-support-sla';
 import { MetricSnapshots1796600300000 } from './1796600300000-metric-snapshots';
+import { MetricDailyBreakdown1796600400000 } from './1796600400000-metric-daily-breakdown';
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the built API,
  * the tests and the migration tool all run exactly the same set.
@@ -57,4 +58,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   Listening1796600100000,
   SupportSla1796600200000,
   MetricSnapshots1796600300000,
+  MetricDailyBreakdown1796600400000,
 ];
