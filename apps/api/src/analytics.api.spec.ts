@@ -155,6 +155,9 @@ describe('analytics: activity log, rollups and metric queries', () => {
       expect(at(byKey(series, 'WEEKLY_ACTIVE_USERS'), '2026-01-11').value).toBe(9); // 5–11 January: everyone
       expect(at(byKey(series, 'MONTHLY_ACTIVE_USERS'), '2026-01-12').value).toBe(9);
       expect(at(byKey(series, 'STICKINESS'), '2026-01-06')).toMatchObject({ numerator: 3, denominator: 9, value: 3 / 9 });
+      // A day not rolled up is empty, not hidden.
+      const [later] = await query(steering, { metrics: ['DAILY_ACTIVE_USERS'], from: '2026-01-20', to: '2026-01-20', bucket: 'DAY' });
+      expect(later.points).toEqual([{ start: '2026-01-20', value: null, numerator: null, denominator: null, suppressed: false }]);
     });
 
     it('matches the same numbers recomputed independently from the raw activity log', async () => {

@@ -25,7 +25,7 @@ type Person = { client: GraphqlClient; account: Id };
 type Point = { start: string; value: number | null; numerator: number | null; denominator: number | null; suppressed: boolean };
 type Topic = { topic: string; kind: string; count: number; people: number; baseline: number; ratio: number | null; score: number; spark: number[] };
 
-const LISTENING_KEYS = ['AVERAGE_SENTIMENT', 'POSITIVE_SHARE', 'NEGATIVE_SHARE', 'OWN_MENTIONS', 'COMPETITOR_MENTIONS', 'SHARE_OF_VOICE'];
+const LISTENING_KEYS = ['AVERAGE_SENTIMENT', 'POSITIVE_SHARE', 'NEGATIVE_SHARE', 'OWN_MENTIONS', 'COMPETITOR_MENTIONS', 'SHARE_OF_VOICE', 'CROSS_LINKS'];
 
 /** YYYY-MM-DD, `days` after `day`. */
 const plus = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -115,7 +115,10 @@ describe('listening', () => {
     await thread(a2, 'Desk hours', 'Globex was terrible', [], at);
     const { replyToThread } = await a3.client.data<{ replyToThread: Id }>(REPLY, { input: { threadId: first, body: 'Acme Cloud and Acme run side by side with Globex' } });
     await api.dataSource.query(`UPDATE forum_replies SET created_at = $2 WHERE id = $1`, [replyToThread.id, at]);
-    const { createBlogPost } = await manager.client.data<{ createBlogPost: Id }>(DRAFT, { input: { communityId, title: 'Quarterly update', body: 'Nothing to add here' } });
+    const { createBlogPost } = await manager.client.data<{ createBlogPost: Id }>(DRAFT, {
+      // Two places on the platform (one linked twice, one by its full address), and one elsewhere: 2 cross-links.
+      input: { communityId, title: 'Quarterly update', body: `Nothing to add here: see [the notes](/communities/field/threads/${first}), [again](/communities/field/threads/${first}#top), ${api.config.publicUrl}/knowledge/articles/how-to-reset and [elsewhere](https://example.com/notes)` },
+    });
     await manager.client.data(PUBLISH, { input: { postId: createBlogPost.id } });
     await api.dataSource.query(`UPDATE blog_posts SET created_at = $2, published_at = $2 WHERE id = $1`, [createBlogPost.id, at]);
     const { commentOnBlogPost } = await a4.client.data<{ commentOnBlogPost: Id }>(COMMENT, { input: { postId: createBlogPost.id, body: 'great great great great' } });
@@ -129,15 +132,15 @@ describe('listening', () => {
     const scorer = api.app.get<ListeningScorer>(ListeningScorer);
     await expect(scorer.scoreNew()).resolves.toBe(5);
     await expect(scorer.scoreNew()).resolves.toBe(0);
-    const scores = await api.dataSource.query<Array<{ content_kind: string; score: number; own_mentions: number; competitor_mentions: number }>>(
-      `SELECT content_kind, score, own_mentions, competitor_mentions FROM listening_scores ORDER BY content_kind, score`,
+    const scores = await api.dataSource.query<Array<{ content_kind: string; score: number; own_mentions: number; competitor_mentions: number; cross_links: number }>>(
+      `SELECT content_kind, score, own_mentions, competitor_mentions, cross_links FROM listening_scores ORDER BY content_kind, score`,
     );
     expect(scores).toEqual([
-      { content_kind: 'BLOG_POST', score: 0, own_mentions: 0, competitor_mentions: 0 },
-      { content_kind: 'COMMENT', score: 12, own_mentions: 0, competitor_mentions: 0 },
-      { content_kind: 'REPLY', score: 0, own_mentions: 2, competitor_mentions: 1 },
-      { content_kind: 'THREAD', score: -3, own_mentions: 0, competitor_mentions: 1 },
-      { content_kind: 'THREAD', score: 3, own_mentions: 1, competitor_mentions: 0 },
+      { content_kind: 'BLOG_POST', score: 0, own_mentions: 0, competitor_mentions: 0, cross_links: 2 },
+      { content_kind: 'COMMENT', score: 12, own_mentions: 0, competitor_mentions: 0, cross_links: 0 },
+      { content_kind: 'REPLY', score: 0, own_mentions: 2, competitor_mentions: 1, cross_links: 0 },
+      { content_kind: 'THREAD', score: -3, own_mentions: 0, competitor_mentions: 1, cross_links: 0 },
+      { content_kind: 'THREAD', score: 3, own_mentions: 1, competitor_mentions: 0, cross_links: 0 },
     ]);
   });
 
@@ -157,6 +160,7 @@ describe('listening', () => {
     expect(organisation['COMPETITOR_MENTIONS']).toMatchObject({ value: 2 });
     expect(organisation['SHARE_OF_VOICE']).toMatchObject({ numerator: 4, denominator: 6 });
     expect(organisation['SHARE_OF_VOICE']?.value).toBeCloseTo(4 / 6);
+    expect(organisation['CROSS_LINKS']).toMatchObject({ value: 2 });
     // The community's managers see their community's numbers: every post here was written in it.
     expect(await series(manager.client, 'COMMUNITY', communityId, day)).toEqual(organisation);
     // Sliced by the author: the three Sales people wrote the threads and the reply (3, −3, 0).

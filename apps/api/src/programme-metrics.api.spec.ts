@@ -286,8 +286,8 @@ describe('programme metrics: objectives, pilot vs the rest, retention, engagemen
     );
     // Started 10 days ago with replies: 24 h, 6 h and 2 h → median 6; participants 3, 1 and 2 → 2. Nothing started 9 days ago.
     expect(metricSeries.map((s) => [s.definition.key, s.points])).toEqual([
-      ['MEDIAN_CONVERSATION_HOURS', [{ start: day(-10), value: 6, suppressed: false }, { start: day(-9), value: null, suppressed: true }]],
-      ['PARTICIPANTS_PER_THREAD', [{ start: day(-10), value: 2, suppressed: false }, { start: day(-9), value: null, suppressed: true }]],
+      ['MEDIAN_CONVERSATION_HOURS', [{ start: day(-10), value: 6, suppressed: false }, { start: day(-9), value: null, suppressed: false }]],
+      ['PARTICIPANTS_PER_THREAD', [{ start: day(-10), value: 2, suppressed: false }, { start: day(-9), value: null, suppressed: false }]],
     ]);
     // Rolling the days again changes nothing.
     const facts = () => api.dataSource.query('SELECT thread_id, started_at, last_reply_at, replies, participants, participant_ids FROM conversation_facts ORDER BY thread_id');

@@ -1,13 +1,13 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Outlet } from 'react-router';
 import { AdministrationPage, PeoplePage, PersonPage, ProfilePage, RegisterPage, RequireViewer, SignInPage } from '@commons/web-feature-account';
 import { blogRoutes, communityBlogRoutes } from '@commons/web-feature-blogs';
 import { communityRoutes } from '@commons/web-feature-communities';
 import { forumRoutes } from '@commons/web-feature-forums';
 import { knowledgeRoutes } from '@commons/web-feature-knowledge';
+import { communityMetricsRoutes, metricsRoutes } from '@commons/web-feature-metrics';
 import { communityModerationRoutes, moderationRoutes, noticesRoutes } from '@commons/web-feature-moderation';
 import { notificationRoutes } from '@commons/web-feature-notifications';
 import { searchRoutes } from '@commons/web-feature-search';
-import { ComingSoon } from '@commons/web-ui';
 import { AppShellLayout } from './shell/app-shell-layout';
 import { HomePage } from './shell/home-page';
 import { NotFoundPage, RequireRole } from './shell/guards';
@@ -23,17 +23,18 @@ export const router = createBrowserRouter([
       { path: 'people', element: <PeoplePage /> },
       { path: 'people/:id', element: <PersonPage /> },
       { path: 'profile', element: <RequireViewer>{(viewer) => <ProfilePage viewer={viewer} />}</RequireViewer> },
-      { path: 'communities', children: [...communityRoutes, ...forumRoutes, ...communityBlogRoutes, ...communityModerationRoutes] },
+      { path: 'communities', children: [...communityRoutes, ...forumRoutes, ...communityBlogRoutes, ...communityModerationRoutes, ...communityMetricsRoutes] },
       { path: 'blog', children: blogRoutes },
       { path: 'search', children: searchRoutes },
       { path: 'knowledge', children: knowledgeRoutes },
       {
-        path: 'metrics',
+        path: 'programme',
         element: (
           <RequireRole roles={['STEERING', 'ADMIN']}>
-            <ComingSoon title="Metrics" description="Adoption, engagement, response and resolution times, sentiment and objectives against their targets." />
+            <Outlet />
           </RequireRole>
         ),
+        children: metricsRoutes,
       },
       { path: 'moderation', children: moderationRoutes },
       { path: 'notices', children: noticesRoutes },

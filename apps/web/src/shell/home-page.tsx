@@ -2,10 +2,11 @@ import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useViewer } from '@commons/web-feature-account';
 
-const PLACES = [
+const PLACES: Array<{ to: string; title: string; text: string; roles?: readonly string[] }> = [
   { to: '/communities', title: 'Communities', text: 'Where your teams, customers and partners talk.' },
   { to: '/knowledge', title: 'Knowledge', text: 'Playbooks, guidelines and training from the Center of Excellence.' },
   { to: '/people', title: 'People', text: 'Find colleagues by name or department.' },
+  { to: '/programme', title: 'Programme dashboard', text: 'Adoption, support, sentiment and objectives, for the steering committee.', roles: ['STEERING', 'ADMIN'] },
 ];
 
 export function HomePage() {
@@ -18,7 +19,7 @@ export function HomePage() {
       </Title>
       <Text c="dimmed">Here is where to go next.</Text>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        {PLACES.map((place) => (
+        {PLACES.filter((place) => !place.roles || (viewer && place.roles.includes(viewer.role))).map((place) => (
           <Paper key={place.to} withBorder p="lg" radius="md">
             <Anchor component={Link} to={place.to} fw={600}>
               {place.title}

@@ -15,7 +15,7 @@ export const NAVIGATION: NavigationItem[] = [
   { to: '/blog', label: 'Blog' },
   { to: '/knowledge', label: 'Knowledge' },
   { to: '/people', label: 'People' },
-  { to: '/metrics', label: 'Metrics', roles: ['STEERING', 'ADMIN'] },
+  { to: '/programme', label: 'Metrics', roles: ['STEERING', 'ADMIN'] },
   { to: '/moderation', label: 'Moderation', moderators: true },
   { to: '/administration', label: 'Administration', roles: ['ADMIN'] },
 ];

@@ -73,6 +73,17 @@ export const LISTENING_METRICS: readonly MetricDefinition[] = [
     combine: MetricCombine.Ratio,
     ...daily,
   },
+  {
+    key: 'CROSS_LINKS',
+    name: 'Cross-links',
+    description: `Links in posts to other content on the platform (a thread, a blog post, a knowledge article): people pointing others to what helped them, the platform's word of mouth. Each post counts each place it links to once. ${BY_AUTHOR}`,
+    formula: 'distinct links to platform content per post, added up over the bucket',
+    ...daily,
+    category: MetricCategory.Engagement,
+    unit: MetricUnit.Count,
+    direction: MetricDirection.HigherIsBetter,
+    combine: MetricCombine.Sum,
+  },
 ];
 
 export const LISTENING_METRIC_KEYS = LISTENING_METRICS.map((m) => m.key);

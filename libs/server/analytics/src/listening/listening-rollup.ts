@@ -25,7 +25,7 @@ export class ListeningRollup implements DailyRollup {
     const [{ n: metrics }] = await tx.query<{ n: number }>(
       `WITH posts AS (
               SELECT s.community_id, s.author_id, greatest(-${MAX_POST_SCORE}, least(${MAX_POST_SCORE}, s.score)) AS score,
-                     s.own_mentions, s.competitor_mentions
+                     s.own_mentions, s.competitor_mentions, s.cross_links
                 FROM listening_scores s WHERE s.created_at >= $2 AND s.created_at < $3),
             post_slices AS (
               SELECT p.*, x.dim, x.slice_id
@@ -38,14 +38,15 @@ export class ListeningRollup implements DailyRollup {
             totals AS (
               SELECT dim, slice_id, count(*) AS posts, sum(score) AS score,
                      count(*) FILTER (WHERE score > 0) AS positive, count(*) FILTER (WHERE score < 0) AS negative,
-                     sum(own_mentions) AS own, sum(competitor_mentions) AS competitor
+                     sum(own_mentions) AS own, sum(competitor_mentions) AS competitor, sum(cross_links) AS cross_links
                 FROM post_slices GROUP BY dim, slice_id),
             population AS (${slicePopulationAt('$3')}),
             slices AS (
               SELECT coalesce(p.dim, t.dim) AS dim, coalesce(p.slice_id, t.slice_id) AS slice_id, coalesce(p.people, 0) AS people,
                      coalesce(t.posts, 0)::float8 AS posts, coalesce(t.score, 0)::float8 AS score,
                      coalesce(t.positive, 0)::float8 AS positive, coalesce(t.negative, 0)::float8 AS negative,
-                     coalesce(t.own, 0)::float8 AS own, coalesce(t.competitor, 0)::float8 AS competitor
+                     coalesce(t.own, 0)::float8 AS own, coalesce(t.competitor, 0)::float8 AS competitor,
+                     coalesce(t.cross_links, 0)::float8 AS cross_links
                 FROM population p FULL JOIN totals t ON t.dim = p.dim AND t.slice_id = p.slice_id),
             inserted AS (
               INSERT INTO metric_daily (metric, slice_kind, slice_id, day, numerator, denominator, people)
@@ -57,7 +58,8 @@ export class ListeningRollup implements DailyRollup {
                  ('NEGATIVE_SHARE', s.negative, s.posts),
                  ('OWN_MENTIONS', s.own, NULL::float8),
                  ('COMPETITOR_MENTIONS', s.competitor, NULL::float8),
-                 ('SHARE_OF_VOICE', s.own, s.own + s.competitor)
+                 ('SHARE_OF_VOICE', s.own, s.own + s.competitor),
+                 ('CROSS_LINKS', s.cross_links, NULL::float8)
                ) AS m(metric, num, den)
               RETURNING 1)
        SELECT count(*)::int AS n FROM inserted`,

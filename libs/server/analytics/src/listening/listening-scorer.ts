@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock } from '@commons/server-core';
+import { APP_CONFIG, Clock, type AppConfig } from '@commons/server-core';
 import type { BackgroundTask } from '../rollups/analytics-jobs';
 import { CONTENT_SOURCES, type ContentSource, type ListenedKind } from './content-sources';
 import { PostAnalyzer, type TermListTerms } from './post-analyzer';
@@ -52,6 +52,7 @@ export class ListeningScorer implements BackgroundTask {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   run(): Promise<number> {
@@ -130,7 +131,7 @@ export class ListeningScorer implements BackgroundTask {
 
   /** An analyzer with the term lists as they are now. */
   async analyzer(db: Sql): Promise<PostAnalyzer> {
-    return new PostAnalyzer(await db.query<TermListTerms>(`SELECT kind, terms FROM listening_term_lists`));
+    return new PostAnalyzer(await db.query<TermListTerms>(`SELECT kind, terms FROM listening_term_lists`), this.config.publicUrl);
   }
 
   /** Scores a batch of posts and writes them in one statement; a post scored meanwhile is left as it is. */
@@ -147,16 +148,17 @@ export class ListeningScorer implements BackgroundTask {
         words: analysis.words,
         own: analysis.ownMentions,
         competitor: analysis.competitorMentions,
+        cross_links: analysis.crossLinks,
         tags: [...new Set(row.tags)],
         phrases: analysis.phrases,
       };
     });
     const inserted = await db.query<{ n: number }>(
       `WITH inserted AS (
-         INSERT INTO listening_scores (content_kind, content_id, community_id, author_id, created_at, score, comparative, words, own_mentions, competitor_mentions, tags, phrases, scored_at)
-         SELECT $1, x.content_id, x.community_id, x.author_id, x.created_at, x.score, x.comparative, x.words, x.own, x.competitor, x.tags, x.phrases, $3
+         INSERT INTO listening_scores (content_kind, content_id, community_id, author_id, created_at, score, comparative, words, own_mentions, competitor_mentions, cross_links, tags, phrases, scored_at)
+         SELECT $1, x.content_id, x.community_id, x.author_id, x.created_at, x.score, x.comparative, x.words, x.own, x.competitor, x.cross_links, x.tags, x.phrases, $3
            FROM jsonb_to_recordset($2::jsonb) AS x(content_id uuid, community_id uuid, author_id uuid, created_at timestamptz, score integer,
-                comparative double precision, words integer, own integer, competitor integer, tags text[], phrases text[])
+                comparative double precision, words integer, own integer, competitor integer, cross_links integer, tags text[], phrases text[])
          ON CONFLICT (content_kind, content_id) DO NOTHING
          RETURNING 1)
        SELECT count(*)::int AS n FROM inserted`,

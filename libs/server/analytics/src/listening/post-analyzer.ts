@@ -1,6 +1,6 @@
 import Sentiment from 'sentiment';
 import { TermIndex, tokenize } from '@commons/server-moderation';
-import { keyPhrases, plainText } from './post-text';
+import { crossLinks, keyPhrases, plainText } from './post-text';
 
 export const TermListKind = { Own: 'OWN', Competitor: 'COMPETITOR' } as const;
 export type TermListKind = (typeof TermListKind)[keyof typeof TermListKind];
@@ -26,6 +26,8 @@ export interface PostAnalysis {
   /** Places the post names an own brand or product, and a competitor. */
   ownMentions: number;
   competitorMentions: number;
+  /** Distinct links to the platform's own content (see crossLinks). */
+  crossLinks: number;
   phrases: string[];
 }
 
@@ -40,7 +42,11 @@ const RULE_OF: Record<TermListKind, number> = { OWN: 0, COMPETITOR: 1 };
 export class PostAnalyzer {
   private readonly terms = new TermIndex();
 
-  constructor(lists: readonly TermListTerms[]) {
+  /** `origin`: the platform's public URL, whose absolute links count as links to its content. */
+  constructor(
+    lists: readonly TermListTerms[],
+    private readonly origin = '',
+  ) {
     for (const list of lists) for (const term of list.terms) this.terms.add(RULE_OF[list.kind], term);
   }
 
@@ -60,6 +66,7 @@ export class PostAnalyzer {
       words: result.tokens.length,
       ownMentions: own.size,
       competitorMentions: competitor.size,
+      crossLinks: crossLinks(markdown, this.origin),
       phrases: keyPhrases(text),
     };
   }

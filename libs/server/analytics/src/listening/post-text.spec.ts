@@ -1,4 +1,4 @@
-import { keyPhrases, MAX_PHRASES_PER_POST, plainText } from './post-text';
+import { crossLinks, keyPhrases, MAX_PHRASES_PER_POST, plainText } from './post-text';
 
 describe('plainText', () => {
   it('keeps the words of Markdown and drops code, link targets, URLs and emphasis marks', () => {
@@ -28,5 +28,22 @@ describe('keyPhrases', () => {
   it('keeps at most the first phrases of a long post', () => {
     const words = Array.from({ length: 200 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
     expect(keyPhrases(words.join(' '))).toHaveLength(MAX_PHRASES_PER_POST);
+  });
+});
+
+describe('crossLinks', () => {
+  const origin = 'https://commons.example';
+
+  it('counts each place on the platform a post links to once, relative or absolute', () => {
+    const text = [
+      'See [the fix](/communities/field/threads/t1) and [the same fix](/communities/field/threads/t1#reply-2).',
+      `The playbook: ${origin}/knowledge/articles/a1, and [our blog](${origin}/blog/p9 "Blog").`,
+      'Elsewhere: [vendor](https://vendor.example/communities/x) and https://other.example/blog/y.',
+    ].join('\n');
+    expect(crossLinks(text, origin)).toBe(3);
+  });
+
+  it('ignores links in code, and pages that are not content', () => {
+    expect(crossLinks('`/communities/a/threads/b` and ```\n[x](/blog/p)\n``` and [home](/) and [me](/profile)', origin)).toBe(0);
   });
 });

@@ -12,6 +12,27 @@ const EMPHASIS = /[*_~]+/gu;
 /** Heading and quote marks at a line's start, and a tag's # ("#Deploys" is the word "Deploys"). */
 const MARKS = /^[ \t]*(?:#{1,6}|>+)[ \t]+|#(?=[\p{L}\p{N}])/gmu;
 
+/** Link targets: [text](target), and bare URLs. */
+const LINK_TARGET = /!?\[[^\]\n]*\]\(([^)\s]+)[^)\n]*\)|\b(https?:\/\/[^\s<>)\]]+)/gu;
+/** Paths of the platform's own content: a community's threads and posts, blogs, knowledge. */
+const CONTENT_PATH = /^\/(?:communities|blog|knowledge)\/\S+/u;
+
+/**
+ * How many distinct places on the platform itself a post links to (a thread, a post, an article):
+ * people pointing others to content, the advocacy proxy. Relative links, and absolute ones to
+ * `origin` (the platform's public URL), count; code blocks do not.
+ */
+export function crossLinks(markdown: string, origin: string): number {
+  const text = markdown.replace(FENCED_CODE, '\n').replace(INLINE_CODE, ' ');
+  const targets = new Set<string>();
+  for (const match of text.matchAll(LINK_TARGET)) {
+    let target = match[1] ?? match[2] ?? '';
+    if (origin && target.startsWith(`${origin}/`)) target = target.slice(origin.length);
+    if (CONTENT_PATH.test(target)) targets.add(target.replace(/[#?].*$/u, '').replace(/[.,;:!]+$/u, ''));
+  }
+  return targets.size;
+}
+
 /** The words of a Markdown text, without code, link targets, URLs or emphasis marks. */
 export function plainText(markdown: string): string {
   return markdown

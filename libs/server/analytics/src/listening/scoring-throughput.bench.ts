@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Clock } from '@commons/server-core';
+import { Clock, type AppConfig } from '@commons/server-core';
 import { createTestDatabase, type TestDatabase } from '@commons/server-database';
 import { ListeningScorer } from './listening-scorer';
 import { PostAnalyzer } from './post-analyzer';
@@ -81,7 +81,7 @@ describe('listening scorer throughput', () => {
     for (const text of texts) analyzer.analyze('A title about the expense tool', text);
     const analysisMs = Number(process.hrtime.bigint() - started) / 1e6;
 
-    const scorer = new ListeningScorer(dataSource, new FixedClock());
+    const scorer = new ListeningScorer(dataSource, new FixedClock(), { publicUrl: 'https://commons.example' } as AppConfig);
     started = process.hrtime.bigint();
     const scored = await scorer.scoreNew();
     const endToEndMs = Number(process.hrtime.bigint() - started) / 1e6;

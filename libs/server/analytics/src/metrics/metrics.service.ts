@@ -160,7 +160,9 @@ export class MetricsService {
 
   /** Hides a value about too few people: its numbers could be one person's activity. */
   suppress<R extends MetricValueRow>(row: R): R & { suppressed: boolean } {
-    if (row.people >= this.config.analytics.minGroupSize) return { ...row, suppressed: false };
+    // A bucket with no data at all (a day not rolled up) has nothing to hide: it is empty, not hidden.
+    const empty = row.people === 0 && row.numerator === null;
+    if (empty || row.people >= this.config.analytics.minGroupSize) return { ...row, suppressed: false };
     return { ...row, numerator: null, denominator: null, value: null, suppressed: true };
   }
 

@@ -27,6 +27,7 @@ import { Listening1796600100000 } from './1796600100000-listening';
 import { SupportSla1796600200000 } from './1796600200000-support-sla';
 import { MetricSnapshots1796600300000 } from './1796600300000-metric-snapshots';
 import { MetricDailyBreakdown1796600400000 } from './1796600400000-metric-daily-breakdown';
+import { CrossLinks1796600500000 } from './1796600500000-cross-links';
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the built API,
  * the tests and the migration tool all run exactly the same set.
@@ -59,4 +60,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   SupportSla1796600200000,
   MetricSnapshots1796600300000,
   MetricDailyBreakdown1796600400000,
+  CrossLinks1796600500000,
 ];

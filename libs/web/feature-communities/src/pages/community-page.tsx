@@ -30,6 +30,9 @@ function CommunityView({ community, onStale }: { community: Community; onStale: 
               <Button component={Link} to={`/communities/${community.slug}/settings`} variant="default" size="sm">
                 Settings
               </Button>
+              <Button component={Link} to={`/communities/${community.slug}/metrics`} variant="default" size="sm">
+                Metrics
+              </Button>
             </Group>
           )}
         </Group>

@@ -1,0 +1,2 @@
+export { communityMetricsRoutes, metricsRoutes } from './routes';
+export { metricsPaths } from './metrics-paths';
