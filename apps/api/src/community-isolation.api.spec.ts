@@ -241,6 +241,22 @@ describe('community isolation matrix', () => {
     expect({ actor, problems }).toEqual({ actor, problems: [] });
   });
 
+  it.each(['steering', 'admin'] as const)('never names to %s, in organisation-wide metrics, a community it may not see', async (actor) => {
+    // Every community has numbers for the day; the breakdown lists only those the actor may see.
+    await api.dataSource.query(
+      `INSERT INTO metric_daily (metric, slice_kind, slice_id, day, numerator, denominator, people)
+       SELECT 'POSTS', 'COMMUNITY', id::text, '2026-01-05', 3, NULL, 10 FROM unnest($1::uuid[]) AS id ON CONFLICT DO NOTHING`,
+      [communities.map((c) => c.id)],
+    );
+    const { client } = actors.get(actor) as { client: GraphqlClient };
+    const { metricBreakdown } = await client.data<{ metricBreakdown: { rows: Array<{ slice: { id: string } }> } }>(
+      `query ($input: MetricBreakdownInput!) { metricBreakdown(input: $input) { rows { slice { id } } } }`,
+      { input: { metric: 'POSTS', dimension: 'COMMUNITY', from: '2026-01-05', to: '2026-01-05' } },
+    );
+    const visible = communities.filter((c) => expectedAllowed('community:view', actor, c.key)).map((c) => c.id).sort();
+    expect(metricBreakdown.rows.map((r) => r.slice.id).sort()).toEqual(visible);
+  });
+
   it('refuses anonymous callers every community path with UNAUTHENTICATED', async () => {
     const anonymous = actors.get('anonymous')?.client as GraphqlClient;
     await expect(anonymous.errorCode(LOOKUP, { id: communities[0].id })).resolves.toBe('UNAUTHENTICATED');

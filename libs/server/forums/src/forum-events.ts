@@ -46,7 +46,7 @@ export function threadModerated(thread: ThreadEntity, state: ModerationState): D
 }
 
 export function replyModerated(reply: ReplyEntity, state: ModerationState): DomainEvent {
-  return { type: ForumEvent.ReplyModerated, communityId: reply.communityId, subjectId: reply.threadId, payload: { replyId: reply.id, state } };
+  return { type: ForumEvent.ReplyModerated, communityId: reply.communityId, subjectId: reply.threadId, payload: { replyId: reply.id, authorId: reply.authorId, state } };
 }
 
 /** A thread's text changed (`by` is who edited or deleted it: a moderator removing it is not its author). */

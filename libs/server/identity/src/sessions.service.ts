@@ -98,7 +98,9 @@ export class SessionsService {
       // Only the touch that crosses into the day moves last_seen_at past its midnight: a request
       // racing it (or another instance) finds nothing to update and records nothing.
       const touched: unknown[] = await manager.query(
-        `UPDATE sessions SET last_seen_at = $2 WHERE id = $1 AND last_seen_at < (date_trunc('day', $2::timestamptz AT TIME ZONE $3) AT TIME ZONE $3) RETURNING id`,
+        `WITH touched AS (
+           UPDATE sessions SET last_seen_at = $2 WHERE id = $1 AND last_seen_at < (date_trunc('day', $2::timestamptz AT TIME ZONE $3) AT TIME ZONE $3) RETURNING id)
+         SELECT id FROM touched`,
         [sessionId, now, this.config.timeZone],
       );
       if (touched.length > 0) await this.events.record(manager, { type: IdentityEvent.Present, communityId: null, subjectId: accountId, payload: { sessionId } });

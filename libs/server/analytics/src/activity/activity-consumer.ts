@@ -112,8 +112,8 @@ export async function insertActivity(tx: Pick<ConsumerTransaction, 'query'>, par
 }
 
 /**
- * Support facts per question: asked, first answered by someone other than the asker (a visible
- * reply), resolved (the first acceptance: changing the accepted answer later does not move it),
+ * Support facts per question: asked, first answered by someone other than the asker (a reply
+ * that is visible: when posted, or when a moderator approves it), resolved (the first acceptance: changing the accepted answer later does not move it),
  * and removed (deleted or taken down), so unanswered backlogs do not count what is gone.
  */
 async function recordSupportFacts(tx: ConsumerTransaction, events: readonly PublishedEvent[]): Promise<void> {
@@ -125,7 +125,8 @@ async function recordSupportFacts(tx: ConsumerTransaction, events: readonly Publ
     if (!e.subjectId) continue;
     const p = e.payload;
     if (e.type === ForumEvent.ThreadCreated && p.kind === 'QUESTION' && e.communityId) asked.push(e);
-    else if (e.type === ForumEvent.ReplyCreated && p.state === 'VISIBLE') replies.push(e);
+    // A reply answers when it is visible: at once, or when a moderator approves it.
+    else if ((e.type === ForumEvent.ReplyCreated || e.type === ForumEvent.ReplyModerated) && p.state === 'VISIBLE' && typeof p.authorId === 'string') replies.push(e);
     else if (e.type === ForumEvent.AnswerAccepted) accepted.push(e);
     else if (e.type === ForumEvent.ThreadModerated) removals.push([e.subjectId, p.state !== 'VISIBLE']);
     else if (e.type === ForumEvent.ThreadEdited && p.deleted === true) removals.push([e.subjectId, true]);

@@ -13,8 +13,6 @@ type Query = { query<R = Record<string, unknown>>(text: string, params?: unknown
 @Injectable()
 export class ActivityPartitions {
   private readonly logger = new Logger('ActivityPartitions');
-  /** Months known to have their partition ("2026-12"), so a batch does not ask again. */
-  private readonly known = new Set<string>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -22,14 +20,14 @@ export class ActivityPartitions {
     private readonly clock: Clock,
   ) {}
 
-  /** Makes sure every month these instants fall in has its partition. */
+  /**
+   * Makes sure every month these instants fall in has its partition, in the caller's
+   * transaction. Asked every time (a catalogue lookup): a cache could outlive a partition
+   * created in a transaction that then rolled back.
+   */
   async ensure(db: Query, instants: readonly string[]): Promise<void> {
-    const months = new Set(instants.map((at) => new Date(at).toISOString().slice(0, 7)));
-    for (const month of months) {
-      if (this.known.has(month)) continue;
-      await db.query('SELECT analytics_month_partition($1::date)', [`${month}-01`]);
-      this.known.add(month);
-    }
+    const months = [...new Set(instants.map((at) => `${new Date(at).toISOString().slice(0, 7)}-01`))];
+    await db.query('SELECT analytics_month_partition(m) FROM unnest($1::date[]) AS m', [months]);
   }
 
   /**
@@ -48,7 +46,6 @@ export class ActivityPartitions {
     );
     for (const { name } of expired) {
       await this.dataSource.query(`DROP TABLE IF EXISTS "${name}"`);
-      this.known.delete(name.slice('activity_log_'.length).replace('_', '-'));
       this.logger.log(`Dropped ${name}: older than ${this.config.analytics.retentionMonths} months`);
     }
     return expired.length;

@@ -44,6 +44,8 @@ export class ModerationByRuleService {
            JOIN moderation_policy_versions v ON v.policy_id = p.id AND v.version = coalesce(p.active_version, p.latest_version)
           CROSS JOIN jsonb_array_elements(v.rules) r
           WHERE r->>'id' IN (SELECT rule_id FROM counts)
+            -- A community's managers read its own rules and the platform's, never another community's.
+            AND ($3::uuid IS NULL OR p.community_id = $3::uuid OR p.community_id IS NULL)
           ORDER BY r->>'id', CASE WHEN p.community_id = $3::uuid THEN 0 WHEN p.scope = 'PLATFORM' THEN 1 WHEN p.scope = 'AUDIENCE_DEFAULT' THEN 2 ELSE 3 END, p.id)
        SELECT c.rule_id, l.label, c.action, c.count FROM counts c LEFT JOIN labels l ON l.rule_id = c.rule_id
         ORDER BY c.count DESC, c.rule_id, c.action`,

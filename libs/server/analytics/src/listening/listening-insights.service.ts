@@ -5,6 +5,7 @@ import { APP_CONFIG, ValidationError, type AppConfig, type Viewer } from '@commo
 import { addDays, isDay } from '../metrics/days';
 import { MetricDimension } from '../metrics/metric-definition';
 import { checkRange, MetricsService, type SliceRef } from '../metrics/metrics.service';
+import { readableCommunityIdsSql } from '@commons/server-communities';
 import { RollupService } from '../rollups/rollup.service';
 import { funnel, IDEA_STATUSES, IDEA_TAGS, STATUS_TAGS, type FunnelStage } from './idea-funnel';
 import { BASELINE_WEEKS, MIN_TREND_COUNT, trendingTopics, type TopicKind, type TrendingTopic } from './trending';
@@ -48,11 +49,12 @@ export class ListeningInsightsService {
     const asOf = input.asOf ?? this.rollups.today();
     if (!isDay(asOf)) throw ValidationError.field('asOf', 'Enter a date as YYYY-MM-DD.');
     const slice = await this.slice(viewer, input.communityId);
+    const params: unknown[] = [asOf, slice.id, MIN_TREND_COUNT, this.config.analytics.minGroupSize];
     const rows: Array<{ kind: TopicKind; topic: string; people: number; week_ago: number; n: number }> = await this.dataSource.query(
       `WITH r AS (
               SELECT kind, topic, ($1::date - day) / 7 AS week_ago, mentions, authors
                 FROM listening_topics_daily
-               WHERE day > $1::date - ${WINDOW_DAYS} AND day <= $1::date AND ($2::uuid IS NULL OR community_id = $2::uuid)),
+               WHERE day > $1::date - ${WINDOW_DAYS} AND day <= $1::date AND ${inSlice('community_id', '$2', viewer, params)}),
             this_week AS (
               SELECT kind, topic FROM r WHERE week_ago = 0 GROUP BY kind, topic HAVING sum(mentions) >= $3),
             people AS (
@@ -63,7 +65,7 @@ export class ListeningInsightsService {
        SELECT r.kind, r.topic, p.people, r.week_ago::int AS week_ago, sum(r.mentions)::int AS n
          FROM r JOIN people p USING (kind, topic)
         GROUP BY r.kind, r.topic, p.people, r.week_ago`,
-      [asOf, slice.id, MIN_TREND_COUNT, this.config.analytics.minGroupSize],
+      params,
     );
     const candidates = new Map<string, { kind: TopicKind; topic: string; people: number; weeks: number[] }>();
     for (const row of rows) {
@@ -84,6 +86,7 @@ export class ListeningInsightsService {
     for (const field of ['from', 'to'] as const) if (!isDay(input[field])) throw ValidationError.field(field, 'Enter a date as YYYY-MM-DD.');
     const { from, to } = checkRange(input.from, input.to);
     const slice = await this.slice(viewer, input.communityId);
+    const params: unknown[] = [slice.id, IDEA_TAGS, STATUS_TAGS.UNDER_REVIEW, STATUS_TAGS.PLANNED, STATUS_TAGS.DONE, from, to, this.config.timeZone];
     const [row]: Array<{ ideas: number; people: number; under_review: number; planned: number; done: number }> = await this.dataSource.query(
       `SELECT count(*)::int AS ideas, count(DISTINCT author_id)::int AS people,
               count(*) FILTER (WHERE $5 = ANY(tags))::int AS done,
@@ -92,8 +95,8 @@ export class ListeningInsightsService {
          FROM forum_threads
         WHERE tags && $2::text[] AND deleted_at IS NULL AND moderation_state = 'VISIBLE'
           AND created_at >= ($6::date)::timestamp AT TIME ZONE $8 AND created_at < ($7::date + 1)::timestamp AT TIME ZONE $8
-          AND ($1::uuid IS NULL OR community_id = $1::uuid)`,
-      [slice.id, IDEA_TAGS, STATUS_TAGS.UNDER_REVIEW, STATUS_TAGS.PLANNED, STATUS_TAGS.DONE, from, to, this.config.timeZone],
+          AND ${inSlice('community_id', '$1', viewer, params)}`,
+      params,
     );
     const counts = { NEW: row.ideas - row.under_review - row.planned - row.done, UNDER_REVIEW: row.under_review, PLANNED: row.planned, DONE: row.done };
     const answer = { from, to, ideas: row.ideas, people: row.people, suppressed: false, stages: funnel(counts) };
@@ -106,4 +109,14 @@ export class ListeningInsightsService {
   private slice(viewer: Viewer, communityId: string | null | undefined): Promise<SliceRef> {
     return communityId ? this.metrics.sliceFor(viewer, MetricDimension.Community, communityId) : this.metrics.sliceFor(viewer, MetricDimension.Organisation, null);
   }
+}
+
+/**
+ * The slice's communities as SQL on `column`: the one asked about (`$n`, already checked), or for
+ * the organisation every community whose content the viewer may read — topics and ideas come from
+ * what people wrote, which even the steering committee reads only where it may.
+ */
+function inSlice(column: string, communityParam: string, viewer: Viewer, params: unknown[]): string {
+  const readable = readableCommunityIdsSql(viewer, (value) => `$${params.push(value)}`);
+  return `(CASE WHEN ${communityParam}::uuid IS NULL THEN ${column} IN (${readable}) ELSE ${column} = ${communityParam}::uuid END)`;
 }

@@ -38,11 +38,15 @@ export class ListeningRollup implements DailyRollup {
             totals AS (
               SELECT dim, slice_id, count(*) AS posts, sum(score) AS score,
                      count(*) FILTER (WHERE score > 0) AS positive, count(*) FILTER (WHERE score < 0) AS negative,
-                     sum(own_mentions) AS own, sum(competitor_mentions) AS competitor, sum(cross_links) AS cross_links
+                     sum(own_mentions) AS own, sum(competitor_mentions) AS competitor, sum(cross_links) AS cross_links,
+                     count(DISTINCT author_id) AS authors
                 FROM post_slices GROUP BY dim, slice_id),
             population AS (${slicePopulationAt('$3')}),
             slices AS (
-              SELECT coalesce(p.dim, t.dim) AS dim, coalesce(p.slice_id, t.slice_id) AS slice_id, coalesce(p.people, 0) AS people,
+              -- Who the numbers are about: the slice's people, or only those who wrote that day (a
+              -- community's one poster's sentiment would otherwise show through its member count).
+              SELECT coalesce(p.dim, t.dim) AS dim, coalesce(p.slice_id, t.slice_id) AS slice_id,
+                     CASE WHEN t.posts > 0 THEN least(coalesce(p.people, 0), t.authors) ELSE coalesce(p.people, 0) END AS people,
                      coalesce(t.posts, 0)::float8 AS posts, coalesce(t.score, 0)::float8 AS score,
                      coalesce(t.positive, 0)::float8 AS positive, coalesce(t.negative, 0)::float8 AS negative,
                      coalesce(t.own, 0)::float8 AS own, coalesce(t.competitor, 0)::float8 AS competitor,

@@ -99,12 +99,14 @@ export class MetricsService {
       throw ValidationError.field('bucket', `That range has more than ${MAX_POINTS} ${query.bucket.toLowerCase()} buckets; choose a shorter range or a longer bucket.`);
     }
     const slice = await this.sliceFor(viewer, dimension, query.sliceId ?? null);
+    // Every metric of the daily rollups in one statement; each computed on read by its reader.
+    const daily = this.dailySeries(definitions.filter((d) => d.source === 'DAILY'), slice, range, query.bucket);
     return Promise.all(
       definitions.map(async (definition) => {
         const rows =
           definition.source === 'READER'
             ? await this.readers.get(definition.key).series({ definition, dimension, sliceId: slice.id, range, bucket: query.bucket, timeZone: this.config.timeZone })
-            : await this.dailySeries(definition, slice, range, query.bucket);
+            : ((await daily).get(definition.key) ?? []);
         return { definition, slice, bucket: query.bucket, range, points: rows.map((row) => this.suppress(row)) };
       }),
     );
@@ -122,6 +124,7 @@ export class MetricsService {
         ? await this.readers.get(definition.key).breakdown({ definition, dimension, range, timeZone: this.config.timeZone })
         : await this.dailyBreakdown(definition, dimension, range);
     const labels = await this.labels(dimension, rows.map((r) => r.sliceId));
+    if (dimension === MetricDimension.Community) for (const id of await this.hiddenCommunities(viewer, [...labels.keys()])) labels.delete(id);
     const result = rows
       .filter((r) => labels.has(r.sliceId))
       .map((r) => ({ ...this.suppress(r), slice: { dimension, id: r.sliceId, label: labels.get(r.sliceId) as string } }))
@@ -152,6 +155,18 @@ export class MetricsService {
     return { dimension, id, label };
   }
 
+  /**
+   * Of these communities, those the viewer may not see (secret or draft ones they are not in):
+   * organisation-wide numbers never name them, even to the steering committee.
+   */
+  async hiddenCommunities(viewer: Viewer, ids: readonly string[]): Promise<Set<string>> {
+    const loaded = await this.communities.load(viewer, ids);
+    return new Set(ids.filter((id) => {
+      const community = loaded.get(id);
+      return !community || !this.authorization.can(viewer, CommunityAction.View, community);
+    }));
+  }
+
   assertOrganisation(viewer: Viewer): void {
     if (!this.authorization.can(viewer, PlatformAction.ReadOrganisationMetrics)) {
       throw new ForbiddenError('Organisation-wide metrics are for the steering committee.');
@@ -166,21 +181,39 @@ export class MetricsService {
     return { ...row, numerator: null, denominator: null, value: null, suppressed: true };
   }
 
-  private async dailySeries(definition: MetricDefinition, slice: SliceRef, range: DayRange, bucket: MetricBucket): Promise<Array<MetricValueRow & { start: string }>> {
+  /** Buckets of several daily-rollup metrics for one slice, each combined as its definition says. */
+  private async dailySeries(
+    definitions: readonly MetricDefinition[],
+    slice: SliceRef,
+    range: DayRange,
+    bucket: MetricBucket,
+  ): Promise<Map<string, Array<MetricValueRow & { start: string }>>> {
+    const series = new Map<string, Array<MetricValueRow & { start: string }>>();
+    if (definitions.length === 0) return series;
     const unit = bucket.toLowerCase();
-    const combined = COMBINED[definition.combine];
-    const rows: Array<{ start: string; numerator: number | null; denominator: number | null; people: number | null }> = await this.dataSource.query(
+    const combines = Object.values(MetricCombine);
+    const rows: Array<Record<string, number | string | null> & { metric: string; start: string }> = await this.dataSource.query(
       `WITH buckets AS (
          SELECT b::date AS start FROM generate_series(date_trunc('${unit}', $4::date), $5::date, interval '1 ${unit}') AS b),
        r AS (
-         SELECT date_trunc('${unit}', day)::date AS start, day, numerator, denominator, people
-           FROM metric_daily WHERE metric = $1 AND slice_kind = $2 AND slice_id = $3 AND day BETWEEN $4 AND $5)
-       SELECT to_char(b.start, 'YYYY-MM-DD') AS start, ${combined.numerator} AS numerator, ${combined.denominator} AS denominator, max(r.people) AS people
-         FROM buckets b LEFT JOIN r ON r.start = b.start
-        GROUP BY b.start ORDER BY b.start`,
-      [definition.key, slice.dimension, slice.id ?? '', range.from, range.to],
+         SELECT metric, date_trunc('${unit}', day)::date AS start, day, numerator, denominator, people
+           FROM metric_daily WHERE metric = ANY($1) AND slice_kind = $2 AND slice_id = $3 AND day BETWEEN $4 AND $5)
+       SELECT m.metric, to_char(b.start, 'YYYY-MM-DD') AS start, max(r.people) AS people,
+              ${combines.map((c) => `${COMBINED[c].numerator} AS "${c}_numerator", ${COMBINED[c].denominator} AS "${c}_denominator"`).join(', ')}
+         FROM unnest($1::text[]) AS m(metric) CROSS JOIN buckets b LEFT JOIN r ON r.metric = m.metric AND r.start = b.start
+        GROUP BY m.metric, b.start ORDER BY m.metric, b.start`,
+      [definitions.map((d) => d.key), slice.dimension, slice.id ?? '', range.from, range.to],
     );
-    return rows.map((r) => valueRow(definition, r));
+    for (const definition of definitions) {
+      const c = definition.combine;
+      series.set(
+        definition.key,
+        rows
+          .filter((r) => r.metric === definition.key)
+          .map((r) => valueRow(definition, { start: r.start, numerator: r[`${c}_numerator`] as number | null, denominator: r[`${c}_denominator`] as number | null, people: r.people as number | null })),
+      );
+    }
+    return series;
   }
 
   private async dailyBreakdown(definition: MetricDefinition, dimension: MetricDimension, range: DayRange): Promise<Array<MetricValueRow & { sliceId: string }>> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, NotFoundError, uuidv7, ValidationError, type Viewer } from '@commons/server-core';
-import { decodeCursor, toConnection } from '@commons/server-graphql';
+import { decodeTimeCursor, toConnection } from '@commons/server-graphql';
 import { MetricBucket, MetricDimension } from '../metrics/metric-definition';
 import { MetricRegistry } from '../metrics/metric-registry';
 import { MetricsService } from '../metrics/metrics.service';
@@ -117,11 +117,11 @@ export class MetricSnapshotsService {
   /** Newest first. */
   async list(viewer: Viewer, args: { first: number; after?: string | null }) {
     this.metrics.assertOrganisation(viewer);
-    const after = decodeCursor(args.after);
+    const after = decodeTimeCursor(args.after);
     const rows: SnapshotRow[] = await this.dataSource.query(
       `${SELECT} WHERE ($1::timestamptz IS NULL OR (s.created_at, s.id) < ($1::timestamptz, $2::uuid))
         ORDER BY s.created_at DESC, s.id DESC LIMIT $3`,
-      [after ? String(after[0]) : null, after ? after[1] : null, args.first + 1],
+      [after?.[0] ?? null, after?.[1] ?? null, args.first + 1],
     );
     return toConnection(rows.map(toSnapshot), args.first, (s) => [s.createdAt.toISOString(), s.id], after !== undefined);
   }

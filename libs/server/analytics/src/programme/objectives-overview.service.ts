@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ValidationError, type Viewer } from '@commons/server-core';
 import type { ObjectiveType } from '@commons/server-communities';
+import { isDay } from '../metrics/days';
 import { MetricsService } from '../metrics/metrics.service';
 import { RollupService } from '../rollups/rollup.service';
 import { OBJECTIVE_STATUSES } from './objective-projection';
 import { ObjectiveStatusService, type ObjectiveStatusResult } from './objective-status.service';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/u;
 
 /** An objective as the communities domain shows it, with its community's name and lifecycle. */
 export interface OverviewObjective {
@@ -61,7 +61,7 @@ export class ObjectivesOverviewService {
     this.metrics.assertOrganisation(viewer);
     for (const field of ['from', 'to'] as const) {
       const day = filter[field];
-      if (day && (!DAY.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))) throw ValidationError.field(field, 'Enter a date as YYYY-MM-DD.');
+      if (day && !isDay(day)) throw ValidationError.field(field, 'Enter a date as YYYY-MM-DD.');
     }
     if (filter.from && filter.to && filter.from > filter.to) throw ValidationError.field('from', 'The range starts after it ends.');
     const rows: ObjectiveRow[] = await this.dataSource.query(
@@ -73,7 +73,9 @@ export class ObjectivesOverviewService {
         ORDER BY array_position($3::text[], c.lifecycle::text), c.sort_name, c.id, o.due_date, o.id`,
       [filter.from ?? null, filter.to ?? null, LIFECYCLE_ORDER],
     );
-    const objectives = rows.map(
+    // Communities the viewer may not see (secret or draft ones they are not in) stay out.
+    const hidden = await this.metrics.hiddenCommunities(viewer, [...new Set(rows.map((r) => r.community_id))]);
+    const objectives = rows.filter((r) => !hidden.has(r.community_id)).map(
       (r): OverviewObjective => ({
         objective: {
           id: r.id,

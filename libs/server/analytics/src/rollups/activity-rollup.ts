@@ -37,7 +37,7 @@ const TOTALS = `
   count(*) FILTER (WHERE a.d1) AS dau,
   count(*) FILTER (WHERE a.contributor) AS contributors,
   coalesce(sum(a.posts30), 0) AS posts30,
-  count(DISTINCT acc.department) FILTER (WHERE a.d1 IS NOT NULL) AS departments,
+  count(DISTINCT acc.department) FILTER (WHERE a.d1 IS NOT NULL AND acc.department <> '') AS departments,
   coalesce(sum(a.threads), 0) AS threads,
   coalesce(sum(a.replies), 0) AS replies,
   coalesce(sum(a.blog_posts), 0) AS blog_posts,

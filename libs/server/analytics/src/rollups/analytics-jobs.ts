@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
-import { APP_CONFIG, type AppConfig } from '@commons/server-core';
+import { APP_CONFIG, ValidationError, type AppConfig } from '@commons/server-core';
 import { ActivityPartitions } from '../activity/activity-partitions';
 import { addDays, daysBetween } from '../metrics/days';
 import { RollupService } from './rollup.service';
@@ -8,6 +8,8 @@ import { RollupService } from './rollup.service';
 const ROLL_DAYS = 'analytics-roll-days';
 const HOURLY = 'analytics-hourly';
 const FREQUENT = 'analytics-every-5-minutes';
+/** The most days the hourly job catches up on by itself; older gaps are for a backfill. */
+const MAX_CATCH_UP_DAYS = 31;
 
 /** Background work besides the rollups (sentiment scoring, SLA checks…), registered by the parts that own it. */
 export interface BackgroundTask {
@@ -51,7 +53,8 @@ export class AnalyticsJobs implements OnApplicationBootstrap, OnApplicationShutd
     const boss = new PgBoss({ connectionString: this.config.databaseUrl, schema: 'pgboss', max: 2, application_name: 'commons-analytics' });
     boss.on('error', (error: unknown) => this.logger.error({ err: error }, 'pg-boss reported an error'));
     await boss.start();
-    await boss.createQueue(ROLL_DAYS, { name: ROLL_DAYS, retryLimit: 3, retryDelay: 60 });
+    // A backfill of two years runs for a while: it must not expire (and be retried) while it runs.
+    await boss.createQueue(ROLL_DAYS, { name: ROLL_DAYS, retryLimit: 3, retryDelay: 60, expireInHours: 12 });
     await boss.createQueue(HOURLY, { name: HOURLY, policy: 'singleton' });
     await boss.createQueue(FREQUENT, { name: FREQUENT, policy: 'singleton' });
     await boss.schedule(HOURLY, '5 * * * *', {}, { tz: this.config.timeZone });
@@ -73,8 +76,14 @@ export class AnalyticsJobs implements OnApplicationBootstrap, OnApplicationShutd
   async runHourly(): Promise<void> {
     await this.partitions.maintain();
     const today = this.rollups.today();
-    const yesterday = addDays(today, -1);
-    await this.rollups.rollDays([yesterday, today]);
+    // From the day after the last one rolled up (after an outage, the days it missed: a month's
+    // windows would otherwise read holes), but at least yesterday, and at most a month back.
+    const lastDone = await this.rollups.lastDone();
+    const missedFrom = lastDone ? addDays(lastDone, 1) : today;
+    const earliest = addDays(today, -MAX_CATCH_UP_DAYS);
+    const wanted = missedFrom < today ? missedFrom : addDays(today, -1);
+    const from = wanted < earliest ? earliest : wanted;
+    await this.rollups.rollDays(daysBetween(from, today));
     await this.runAll(this.hourly);
   }
 
@@ -86,6 +95,10 @@ export class AnalyticsJobs implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Rolls up a range of days again: queued as jobs when they run here, else now, in order. */
   async backfill(from: string, to: string): Promise<{ days: number; queued: boolean }> {
+    // Days whose month of the activity log was dropped would be rolled up from nothing.
+    const now = new Date(`${this.rollups.today()}T00:00:00Z`);
+    const oldest = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - this.config.analytics.retentionMonths, 1)).toISOString().slice(0, 10);
+    if (from < oldest) throw ValidationError.field('from', `The activity log keeps ${this.config.analytics.retentionMonths} months: roll up days from ${oldest} on.`);
     const days = daysBetween(from, to);
     await this.rollups.markQueued(days);
     if (!this.boss) {

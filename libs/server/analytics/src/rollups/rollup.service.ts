@@ -72,7 +72,8 @@ export class RollupService {
       return rows;
     } catch (error) {
       this.logger.error({ err: error, day }, 'A rollup failed');
-      await this.dataSource.query(`UPDATE rollup_runs SET status = 'FAILED', finished_at = $2, error = $3 WHERE day = $1`, [day, this.clock.now(), String(error).slice(0, 500)]);
+      // The run tells admins that it failed and where to look; the error itself is in the log.
+      await this.dataSource.query(`UPDATE rollup_runs SET status = 'FAILED', finished_at = $2, error = $3 WHERE day = $1`, [day, this.clock.now(), 'The rollup failed; the server log has the error.']);
       throw error;
     }
   }
@@ -82,6 +83,12 @@ export class RollupService {
     let rows = 0;
     for (const day of [...days].sort()) rows += await this.rollDay(day);
     return rows;
+  }
+
+  /** The latest day whose rollup is done, if any. */
+  async lastDone(): Promise<string | null> {
+    const [row]: Array<{ day: string | null }> = await this.dataSource.query(`SELECT to_char(max(day), 'YYYY-MM-DD') AS day FROM rollup_runs WHERE status = 'DONE'`);
+    return row?.day ?? null;
   }
 
   async runs(from: string, to: string): Promise<RollupRun[]> {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthorizationService, Clock, ForbiddenError, NotFoundError, PlatformAction, ValidationError, type Viewer } from '@commons/server-core';
 import { CommunityAccessService, CommunityAction } from '@commons/server-communities';
-import { decodeCursor, toConnection } from '@commons/server-graphql';
+import { decodeTimeCursor, toConnection } from '@commons/server-graphql';
 import { AGE_BANDS, type AgeBand } from './age-bands';
 
 export const MIN_SLA_MINUTES = 5;
@@ -82,11 +82,10 @@ export class SupportSlaService {
   /** Open unanswered questions, oldest first (keyset on asked_at, thread id). */
   async unanswered(viewer: Viewer, communityId: string, first: number, afterCursor: string | null | undefined) {
     const readsContent = await this.assertReadable(viewer, communityId);
-    const after = decodeCursor(afterCursor);
+    const after = decodeTimeCursor(afterCursor);
     const params: unknown[] = [communityId, this.clock.now()];
     let keyset = '';
     if (after) {
-      if (typeof after[0] !== 'string' || Number.isNaN(Date.parse(after[0]))) throw ValidationError.field('after', 'The cursor is not valid; start again from the first page.');
       params.push(after[0], after[1]);
       keyset = 'AND (q.asked_at, q.thread_id) > ($3::timestamptz, $4::uuid)';
     }

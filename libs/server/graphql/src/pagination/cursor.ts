@@ -26,6 +26,20 @@ export function decodeCursor(cursor: string | null | undefined): KeysetPosition 
   throw ValidationError.field('after', 'The cursor is not valid; start again from the first page.');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+
+/**
+ * Decodes a cursor whose position is a time (an ISO string) and a uuid, the common keyset of
+ * lists ordered by when: anything else is a BAD_USER_INPUT on `after`, never a database error.
+ */
+export function decodeTimeCursor(cursor: string | null | undefined): [at: string, id: string] | undefined {
+  const position = decodeCursor(cursor);
+  if (position && (typeof position[0] !== 'string' || Number.isNaN(Date.parse(position[0])) || !UUID.test(position[1]))) {
+    throw ValidationError.field('after', 'The cursor is not valid; start again from the first page.');
+  }
+  return position as [string, string] | undefined;
+}
+
 /** Builds a connection from rows fetched with `limit first + 1` (the extra row tells whether more exist). */
 export function toConnection<T>(rows: T[], first: number, positionOf: (row: T) => KeysetPosition, hadCursor: boolean) {
   const page = rows.slice(0, first);

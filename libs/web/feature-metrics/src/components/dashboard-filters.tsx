@@ -10,7 +10,7 @@ import { DIMENSIONS, type DashboardFilters, type Dimension } from '../model/filt
  */
 function SlicePicker({ filters, onChange }: { filters: DashboardFilters; onChange: (change: Partial<DashboardFilters>) => void }) {
   const valid = Object.keys(checkRange(filters.range)).length === 0;
-  const { data, loading } = useQuery(MetricBreakdownDocument, {
+  const { data, loading, error } = useQuery(MetricBreakdownDocument, {
     variables: { input: { metric: 'MONTHLY_ACTIVE_USERS', dimension: filters.dimension, from: filters.range.from, to: filters.range.to } },
     skip: filters.dimension === 'ORGANISATION' || !valid,
   });
@@ -23,7 +23,8 @@ function SlicePicker({ filters, onChange }: { filters: DashboardFilters; onChang
       label={label}
       w={220}
       disabled={loading}
-      data={[{ value: '', label: loading ? 'Loading…' : options.length === 0 ? `No ${label.toLowerCase()} has data` : `Choose a ${label.toLowerCase()}` }, ...options]}
+      error={error ? `The list of ${label.toLowerCase()}s could not be loaded; try again later.` : undefined}
+      data={[{ value: '', label: loading ? 'Loading…' : error ? 'Unavailable' : options.length === 0 ? `No ${label.toLowerCase()} has data` : `Choose a ${label.toLowerCase()}` }, ...options]}
       value={filters.sliceId ?? ''}
       onChange={(e) => onChange({ sliceId: e.currentTarget.value || null })}
     />

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { MetricSnapshotDocument, toApiError, type MetricSnapshotFieldsFragment } from '@commons/web-data-access';
 import { dateTime, QueryState } from '@commons/web-ui';
@@ -165,8 +165,20 @@ export function SnapshotPage() {
 /** Two snapshots' headline metrics side by side at /programme/snapshots/compare?a=…&b=…, the change and its direction. */
 export function CompareSnapshotsPage() {
   const [params] = useSearchParams();
-  const a = useQuery(MetricSnapshotDocument, { variables: { id: params.get('a') ?? '' } });
-  const b = useQuery(MetricSnapshotDocument, { variables: { id: params.get('b') ?? '' } });
+  const [idA, idB] = [params.get('a'), params.get('b')];
+  const a = useQuery(MetricSnapshotDocument, { variables: { id: idA ?? '' }, skip: !idA });
+  const b = useQuery(MetricSnapshotDocument, { variables: { id: idB ?? '' }, skip: !idB });
+  if (!idA || !idB) {
+    return (
+      <Alert color="gray" variant="light" title="Two snapshots to compare">
+        Pick two saved snapshots on the{' '}
+        <Anchor component={Link} to={metricsPaths.snapshots}>
+          snapshots page
+        </Anchor>{' '}
+        to compare them.
+      </Alert>
+    );
+  }
   const before = a.data?.metricSnapshot;
   const after = b.data?.metricSnapshot;
   const rows = before && after ? compareHeadlines(before.headline, after.headline) : [];
