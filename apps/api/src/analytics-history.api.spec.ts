@@ -233,7 +233,7 @@ describe('analytics: the demo organisation’s history (npm start on an empty da
   }, 60_000);
   afterAll(() => api?.close());
 
-  it('imports the demo’s generated past and rolls it up, so the steering dashboard has 90 days to show', async () => {
+  it('imports the demo’s generated past and rolls it up, so the steering dashboard has 90 days to show, share of voice included', async () => {
     const [log] = await api.dataSource.query(
       `SELECT count(*) FILTER (WHERE event_seq IS NULL AND kind = 'THREAD')::int AS threads,
               count(*) FILTER (WHERE event_seq IS NULL AND kind = 'REPLY')::int AS replies,
@@ -251,7 +251,7 @@ describe('analytics: the demo organisation’s history (npm start on an empty da
     await steering.signIn('steering@commons.example', 'commons-demo');
     const [{ to, from }] = await api.dataSource.query(`SELECT to_char(max(day), 'YYYY-MM-DD') AS to, to_char(max(day) - 89, 'YYYY-MM-DD') AS from FROM rollup_runs`);
     const { metricSeries } = await steering.data<{ metricSeries: Array<{ definition: { key: string }; points: Array<{ value: number | null }> }> }>(SERIES, {
-      input: { metrics: ['THREADS', 'REPLIES', 'DAILY_ACTIVE_USERS'], dimension: 'ORGANISATION', from, to, bucket: 'MONTH' },
+      input: { metrics: ['THREADS', 'REPLIES', 'DAILY_ACTIVE_USERS', 'OWN_MENTIONS', 'COMPETITOR_MENTIONS'], dimension: 'ORGANISATION', from, to, bucket: 'MONTH' },
     });
     for (const series of metricSeries) expect(series.points.reduce((sum, p) => sum + (p.value ?? 0), 0)).toBeGreaterThan(0);
   });

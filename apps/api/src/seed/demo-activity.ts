@@ -7,6 +7,7 @@ import type { SizeProfile } from './profiles';
 import { Random, WeightedPicker } from './random';
 import { TextMaker } from './text';
 import { TOPICS } from './vocabulary';
+import { seedTermLists } from './term-lists';
 
 const DAY = 86_400_000;
 
@@ -103,6 +104,7 @@ export async function seedDemoActivity(manager: EntityManager, now: number, seed
   }
   const organisation: Organisation = { people, communities, cohorts: [], start: end - DEMO_ACTIVITY.days * DAY, now: end };
   const text = new TextMaker(random.fork('text'), 300);
+  await seedTermLists(manager);
   return writeContent(
     async (table, columns) => new InsertWriter(manager, table, columns),
     (writers) => new ContentGenerator(random.fork('content'), organisation, DEMO_ACTIVITY, text, writers, () => undefined).generate(),

@@ -8,6 +8,7 @@ import { generateOrganisation, type Organisation } from './organisation';
 import { SIZES, type SizeName } from './profiles';
 import { Random } from './random';
 import { TextMaker } from './text';
+import { seedTermLists } from './term-lists';
 
 export const SEED_PASSWORD = 'commons-demo';
 const DAY = 86_400_000;
@@ -67,6 +68,7 @@ export async function seedOrganisation(pool: Pool, options: SeedOptions): Promis
     await restoreIndexes(pool, deferred, 2, () => undefined);
     options.log(`  built in ${Math.round((Date.now() - building) / 1000)} s`);
   }
+  await seedTermLists(pool);
   options.log('ANALYZE…');
   await pool.query('ANALYZE');
   return { rows, seconds: (Date.now() - started) / 1000 };
