@@ -92,6 +92,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async publishBatch(): Promise<number> {
     const client = await this.pool.connect();
+    // A connection lost mid-batch rejects the batch's query (the batch is retried on the next
+    // wake); without a listener the client's 'error' event would end the process.
+    let lost: Error | undefined;
+    const onError = (error: Error) => (lost = error);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const { rows: [{ locked }] } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_xact_lock(${RELAY_LOCK}) AS locked`);
@@ -118,7 +123,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.off('error', onError);
+      // A lost connection is not given back to the pool for reuse.
+      client.release(lost);
     }
   }
 
