@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { BackfillRollupsDocument, fieldError, RollupRunsDocument, toApiError, useAction, type RollupStatus } from '@commons/web-data-access';
 import { useViewer } from '@commons/web-feature-account';
 import { dateTime, ErrorAlert, QueryState } from '@commons/web-ui';
 import { addDays, checkRange, localDay } from '../model/date-range';
-import { metricsPaths } from '../metrics-paths';
+import { MetricsPageHeader } from '../components/metrics-page-header';
 
 const STATUS: Record<RollupStatus, { label: string; color: string }> = {
   QUEUED: { label: 'Queued', color: 'gray.7' },
@@ -78,17 +77,9 @@ export function RollupsPage() {
   const runs = data?.rollupRuns ?? [];
   return (
     <Stack gap="lg" maw={1000}>
-      <Stack gap={2}>
-        <Anchor component={Link} to={metricsPaths.steering} size="sm" underline="always" w="fit-content">
-          Programme dashboard
-        </Anchor>
-        <Title order={1} size="h2">
-          Rollup status
-        </Title>
-        <Text c="dimmed" size="sm">
-          Dashboards read daily rollups, never the raw activity log. Today and yesterday are rolled up again every hour.
-        </Text>
-      </Stack>
+      <MetricsPageHeader title="Rollup status">
+        Dashboards read daily rollups, never the raw activity log. Today and yesterday are rolled up again every hour.
+      </MetricsPageHeader>
       {viewer?.role === 'ADMIN' && <BackfillForm today={today} onDone={() => void refetch()} />}
       <Group justify="space-between">
         <Title order={2} size="h5">

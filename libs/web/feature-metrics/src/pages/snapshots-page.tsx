@@ -6,6 +6,7 @@ import { fieldError, MetricSnapshotsDocument, SaveMetricSnapshotDocument, toApiE
 import { dateTime, ErrorAlert, QueryState } from '@commons/web-ui';
 import { localDay } from '../model/date-range';
 import { lastMonth, monthName } from '../model/snapshots';
+import { MetricsPageHeader } from '../components/metrics-page-header';
 import { metricsPaths } from '../metrics-paths';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/u;
@@ -68,14 +69,7 @@ export function SnapshotsPage() {
   const [older, newer] = [...picked].sort((a, b) => snapshots.findIndex((s) => s.id === b) - snapshots.findIndex((s) => s.id === a));
   return (
     <Stack gap="lg" maw={1000}>
-      <Stack gap={2}>
-        <Anchor component={Link} to={metricsPaths.steering} size="sm" underline="always" w="fit-content">
-          Programme dashboard
-        </Anchor>
-        <Title order={1} size="h2">
-          Monthly snapshots
-        </Title>
-      </Stack>
+      <MetricsPageHeader title="Monthly snapshots" />
       <SaveSnapshotForm />
       <Group justify="space-between">
         <Title order={2} size="h5">
