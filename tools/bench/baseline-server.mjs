@@ -39,25 +39,60 @@ const dataSource = {
   },
 };
 
-/** Like `dataSource`, but turns the replies page's keyset query into the OFFSET query it replaces. */
-const offsetDataSource = (offset) => ({
+/**
+ * Time each page spent at the database: the sum of its statements' round trips, for the
+ * targets set "at the database" (scenario 2). Read pages use a `dataSource` of their own
+ * that adds up its statements; `/db-times` hands the times over and forgets them.
+ */
+let databaseTimes = [];
+function timedDataSource() {
+  const timed = {
+    ms: 0,
+    async query(text, params) {
+      const started = performance.now();
+      try {
+        return await dataSource.query(text, params);
+      } finally {
+        timed.ms += performance.now() - started;
+      }
+    },
+  };
+  return timed;
+}
+
+/** Like `database` (a `dataSource`), but turns the replies page's keyset query into the OFFSET query it replaces. */
+const offsetDataSource = (database, offset) => ({
   async query(text, params) {
     const rewritten = text.replace(/ORDER BY r\.created_at, r\.id\s+LIMIT \$3\s*$/u, `ORDER BY r.created_at, r.id LIMIT $3 OFFSET ${Number(offset)}`);
     if (rewritten === text) throw new Error('The replies query changed shape: update the OFFSET rewrite in baseline-server.mjs');
-    return dataSource.query(rewritten, params);
+    return database.query(rewritten, params);
   },
 });
 
 const clock = { now: () => new Date() };
-const forums = new ForumRepository(dataSource);
-const communities = new CommunityRepository(dataSource, clock);
-const search = new SearchService(dataSource, new WordFrequencies(dataSource, clock));
+const words = new WordFrequencies(dataSource, clock);
+
+/** A read page's handler, given repositories over a timed `dataSource` of its own (the API's classes, built per request: their constructors only keep it). */
+const reading = (handler) => async (request, reply) => {
+  const database = timedDataSource();
+  const repositories = {
+    database,
+    forums: new ForumRepository(database),
+    communities: new CommunityRepository(database, clock),
+    search: new SearchService(database, words),
+  };
+  try {
+    return await handler(request, reply, repositories);
+  } finally {
+    databaseTimes.push(database.ms);
+  }
+};
 
 const cookieName = env.SESSION_COOKIE ?? 'commons_session';
 const secretKey = env.SECRET_KEY ?? '';
 
 /** The viewer behind the session cookie: SessionsService.resolve's statement, hashed the same way. */
-async function viewerOf(request) {
+async function viewerOf(request, database = dataSource) {
   const header = request.headers.cookie ?? '';
   let token;
   for (const part of header.split(';')) {
@@ -65,7 +100,7 @@ async function viewerOf(request) {
     if (eq > 0 && part.slice(0, eq).trim() === cookieName) token = decodeURIComponent(part.slice(eq + 1).trim());
   }
   if (!token || !/^[A-Za-z0-9_-]{43}$/u.test(token)) return null;
-  const rows = await dataSource.query(
+  const rows = await database.query(
     `SELECT s.id, s.account_id, a.role, a.audience, s.last_seen_at
        FROM sessions s JOIN accounts a ON a.id = s.account_id
       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND a.suspended_at IS NULL`,
@@ -76,52 +111,66 @@ async function viewerOf(request) {
 }
 
 /** The access facts the API loads for the community (one statement); the rule check itself is trivial here. */
-async function readable(viewer, communityId) {
-  const access = (await communities.accessFacts(viewer, [communityId])).get(communityId);
+async function readable(viewer, communityId, repository) {
+  const access = (await repository.accessFacts(viewer, [communityId])).get(communityId);
   return access && !access.banned ? access : null;
 }
+
+/** Whether the viewer moderates the community (the rule the API applies; the benchmark signs in as a plain member). */
+const moderates = (access) => access.role === 'MANAGER' || access.role === 'MODERATOR';
 
 const app = Fastify({ logger: false });
 
 app.get('/stats', async () => ({ statements }));
+app.get('/db-times', async () => {
+  const times = databaseTimes;
+  databaseTimes = [];
+  return { times };
+});
 
 // Scenario 1: a thread with its author and reactions, then its first 20 replies (the API's 4 statements).
-app.get('/thread/:id', async (request, reply) => {
-  const viewer = await viewerOf(request);
+app.get('/thread/:id', reading(async (request, reply, { database, forums, communities }) => {
+  const viewer = await viewerOf(request, database);
   if (!viewer) return reply.code(401).send({ error: 'UNAUTHENTICATED' });
   const thread = await forums.thread(viewer.accountId, request.params.id);
-  if (!thread || !(await readable(viewer, thread.communityId))) return reply.code(404).send({ error: 'NOT_FOUND' });
-  const replies = await forums.replies(viewer.accountId, thread.id, { first: 20 });
+  const access = thread && (await readable(viewer, thread.communityId, communities));
+  if (!access) return reply.code(404).send({ error: 'NOT_FOUND' });
+  const replies = await forums.replies(viewer.accountId, moderates(access), thread.id, { first: 20 });
   return { thread, replies };
-});
+}));
 
-// Scenario 2: latest threads and a tag page of a community.
-app.get('/threads/:communityId', async (request, reply) => {
-  const viewer = await viewerOf(request);
+// Scenario 2: latest threads, a category page and a tag page of a community.
+app.get('/threads/:communityId', reading(async (request, reply, { database, forums, communities }) => {
+  const viewer = await viewerOf(request, database);
   if (!viewer) return reply.code(401).send({ error: 'UNAUTHENTICATED' });
   const { communityId } = request.params;
-  if (!(await readable(viewer, communityId))) return reply.code(404).send({ error: 'NOT_FOUND' });
-  const tag = request.query.tag;
-  return forums.threads(communityId, tag ? { tag } : null, { first: 20 });
-});
+  const access = await readable(viewer, communityId, communities);
+  if (!access) return reply.code(404).send({ error: 'NOT_FOUND' });
+  const { tag, categoryId } = request.query;
+  return forums.threads(viewer.accountId, moderates(access), communityId, tag ? { tag } : categoryId ? { categoryId } : null, { first: 20 });
+}));
 
 // Scenario 2: a page deep in a thread, by the API's keyset cursor or by OFFSET.
-async function repliesPage(request, reply, repository, after) {
-  const viewer = await viewerOf(request);
+async function repliesPage(request, reply, { database, forums, communities }, repository, after) {
+  const viewer = await viewerOf(request, database);
   if (!viewer) return reply.code(401).send({ error: 'UNAUTHENTICATED' });
   const thread = await forums.thread(viewer.accountId, request.params.threadId);
-  if (!thread || !(await readable(viewer, thread.communityId))) return reply.code(404).send({ error: 'NOT_FOUND' });
-  return { id: thread.id, replies: await repository.replies(viewer.accountId, thread.id, { first: 20, after }) };
+  const access = thread && (await readable(viewer, thread.communityId, communities));
+  if (!access) return reply.code(404).send({ error: 'NOT_FOUND' });
+  return { id: thread.id, replies: await repository.replies(viewer.accountId, moderates(access), thread.id, { first: 20, after }) };
 }
-app.get('/replies/:threadId', (request, reply) => repliesPage(request, reply, forums, request.query.after ?? null));
-app.get('/replies-offset/:threadId', (request, reply) => repliesPage(request, reply, new ForumRepository(offsetDataSource(request.query.offset ?? 0)), null));
+app.get('/replies/:threadId', reading((request, reply, repositories) => repliesPage(request, reply, repositories, repositories.forums, request.query.after ?? null)));
+app.get(
+  '/replies-offset/:threadId',
+  reading((request, reply, repositories) => repliesPage(request, reply, repositories, new ForumRepository(offsetDataSource(repositories.database, request.query.offset ?? 0)), null)),
+);
 
 // Scenario 3: full-text search, the API's one statement.
-app.get('/search', async (request, reply) => {
-  const viewer = await viewerOf(request);
+app.get('/search', reading(async (request, reply, { database, search }) => {
+  const viewer = await viewerOf(request, database);
   if (!viewer) return reply.code(401).send({ error: 'UNAUTHENTICATED' });
   return search.search(viewer, { query: String(request.query.q ?? ''), first: 20 });
-});
+}));
 
 // Scenario 4: posting as one raw INSERT (the thread goes to the community's first category).
 app.post('/threads', async (request, reply) => {

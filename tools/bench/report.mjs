@@ -37,7 +37,7 @@ export function markdown(results) {
   if (targets) {
     lines.push(
       `- **Targets**: thread "${targets.thread.title}" (${grouped(targets.thread.replyRows)} replies, ${targets.thread.communityName}); largest community ${targets.community.name} ` +
-        `(${grouped(targets.community.threads)} threads), tag "${targets.tag?.tag ?? '—'}"; signed in as ${targets.viewer.email} (a member)`,
+        `(${grouped(targets.community.threads)} threads), category "${targets.category?.name ?? '—'}" (${grouped(targets.category?.threads ?? 0)} threads), tag "${targets.tag?.tag ?? '—'}"; signed in as ${targets.viewer.email} (a member)`,
     );
   }
   lines.push(

@@ -35,7 +35,7 @@ export async function describeData(pool) {
 
 /**
  * The benchmark's targets: the thread with the most replies; the community with the most
- * threads and its most used tag; a plain member who can read both to sign in as.
+ * threads, its category with the most threads and its most used tag; a plain member who can read both to sign in as.
  */
 export async function chooseTargets(pool) {
   const { rows: [thread] } = await pool.query(
@@ -58,6 +58,11 @@ export async function chooseTargets(pool) {
       WHERE community_id = $1 AND deleted_at IS NULL GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 1`,
     [community.id],
   );
+  const { rows: [category] } = await pool.query(
+    `SELECT k.id, k.name, count(*)::int AS threads FROM forum_categories k JOIN forum_threads t ON t.category_id = k.id AND t.deleted_at IS NULL
+      WHERE k.community_id = $1 GROUP BY k.id ORDER BY count(*) DESC, k.id LIMIT 1`,
+    [community.id],
+  );
   // A plain member (no platform role, no community role) of the long thread's community,
   // preferably also of the largest one, with nothing that would hide content from them.
   const { rows: [viewer] } = await pool.query(
@@ -72,7 +77,7 @@ export async function chooseTargets(pool) {
   );
   if (!viewer) throw new Error(`No plain member of the community of "${thread.title}" to sign in as.`);
   const { rows: [threadCommunity] } = await pool.query('SELECT name FROM communities WHERE id = $1', [thread.communityId]);
-  return { thread: { ...thread, communityName: threadCommunity.name }, community, tag: tag ?? null, viewer };
+  return { thread: { ...thread, communityName: threadCommunity.name }, community, category: category ?? null, tag: tag ?? null, viewer };
 }
 
 const STOP_WORDS = new Set(

@@ -67,7 +67,12 @@ export async function compare(ctx, variants, { connections = ctx.options.connect
     const order = round % 2 === 0 ? variants : [...variants].reverse();
     for (const variant of order) {
       ctx.progress(`round ${round + 1}/${rounds}: ${variant.label}`);
-      runs.get(variant.key).push(await runLoad({ ...variant, connections, seconds: duration }));
+      // A server that times its pages at the database (the baseline) reports this run's alone.
+      const timesDatabase = typeof variant.server.databaseTimes === 'function';
+      if (timesDatabase) await variant.server.databaseTimes();
+      const run = await runLoad({ ...variant, connections, seconds: duration });
+      if (timesDatabase) run.databaseMs = await variant.server.databaseTimes();
+      runs.get(variant.key).push(run);
     }
   }
   return variants.map((variant) => aggregate(variant, runs.get(variant.key), connections));
@@ -78,6 +83,7 @@ export function aggregate(variant, runs, connections) {
   const responses = runs.reduce((s, r) => s + r.responses, 0);
   const cpuSeconds = runs.reduce((s, r) => s + r.cpuSeconds, 0);
   const sorted = Float64Array.from(runs.flatMap((r) => r.latencies)).sort();
+  const atDatabase = Float64Array.from(runs.flatMap((r) => r.databaseMs ?? [])).sort();
   return {
     key: variant.key,
     label: variant.label,
@@ -87,6 +93,8 @@ export function aggregate(variant, runs, connections) {
     responses,
     rps: responses / seconds,
     latencyMs: { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99), max: sorted[sorted.length - 1] ?? NaN },
+    // Pages' time at the database, where the server measures it (the baseline: the same statements as the API's).
+    ...(atDatabase.length > 0 ? { databaseMs: { pages: atDatabase.length, p50: percentile(atDatabase, 0.5), p95: percentile(atDatabase, 0.95), p99: percentile(atDatabase, 0.99) } } : {}),
     failures: runs.reduce((s, r) => s + r.non2xx + r.errors + r.mismatches, 0),
     cpuMicrosPerRequest: responses > 0 ? (cpuSeconds / responses) * 1e6 : NaN,
     cpuPercent: (cpuSeconds / seconds) * 100,

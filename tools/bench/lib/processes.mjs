@@ -137,6 +137,10 @@ export async function startBaseline({ databaseUrl, secrets, cookieName }) {
     async statements() {
       return (await (await fetch(`${baseline.url}/stats`)).json()).statements;
     },
+    /** Each read page's time at the database (its statements' round trips, ms) since the last call. */
+    async databaseTimes() {
+      return (await (await fetch(`${baseline.url}/db-times`)).json()).times;
+    },
   };
 }
 

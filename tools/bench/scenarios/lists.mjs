@@ -1,5 +1,7 @@
-// 2. Lists at depth: a community's latest threads, its most used tag's page, and page 50 of
-// the longest thread — the API's keyset cursor against the raw keyset and OFFSET queries.
+// 2. Lists at depth: a community's latest threads, its largest category's page, its most used
+// tag's page, and page 50 of the longest thread — the API's keyset cursor against the raw
+// keyset and OFFSET queries. The target is set at the database: each page's statements (the
+// API's own, sent by the baseline) timed under the same load; end to end is reported beside it.
 import { apiVariant, baselineVariant, byKey, fmtMs, measure, sizeCaveat } from './common.mjs';
 
 const THREAD_CARD = 'id kind title tags categoryId pinned locked deleted duplicateOfId acceptedReplyId replyCount viewCount lastActivityAt author { id displayName initials title }';
@@ -20,7 +22,7 @@ export default {
   name: 'lists',
   title: 'Lists at depth',
   async run(ctx) {
-    const { community, tag, thread } = ctx.targets;
+    const { community, category, tag, thread } = ctx.targets;
     const notes = [];
     const rows = [];
 
@@ -30,6 +32,16 @@ export default {
       baselineVariant(ctx, 'latest-raw', 'latest threads: raw', [`/threads/${community.id}`]),
     ]);
     rows.push(...latest);
+
+    if (category) {
+      ctx.progress(`category page "${category.name}"`);
+      rows.push(
+        ...(await measure(ctx, [
+          apiVariant(ctx, 'category', `category "${category.name}": GraphQL`, [[LATEST_THREADS, { communityId: community.id, filter: { categoryId: category.id } }]]),
+          baselineVariant(ctx, 'category-raw', `category "${category.name}": raw`, [`/threads/${community.id}?categoryId=${category.id}`]),
+        ])),
+      );
+    }
 
     if (tag) {
       ctx.progress(`tag page "${tag.tag}"`);
@@ -72,10 +84,22 @@ export default {
     rows.push(...deep);
 
     const caveat = sizeCaveat(ctx);
-    const checks = ['latest', 'tag', 'keyset']
-      .map((key) => byKey(rows, key))
-      .filter(Boolean)
-      .map((row) => ({ target: `p99 ≤ 20 ms at l: ${row.label}`, measured: fmtMs(row.latencyMs.p99), met: row.latencyMs.p99 <= 20, indicative: caveat }));
+    const checks = [];
+    for (const key of ['latest', 'category', 'tag', 'keyset']) {
+      const api = byKey(rows, key);
+      const raw = byKey(rows, `${key}-raw`);
+      if (!api || !raw) continue;
+      const page = api.label.replace(/: GraphQL.*$/u, '');
+      checks.push(
+        {
+          target: `p99 ≤ 20 ms at the database at l: ${page}`,
+          measured: `${fmtMs(raw.databaseMs.p99)} (p50 ${fmtMs(raw.databaseMs.p50)}; ${raw.databaseMs.pages.toLocaleString('en-US')} pages of ${raw.statementsPerRequest} statements)`,
+          met: raw.databaseMs.p99 <= 20,
+          indicative: caveat,
+        },
+        { target: `end to end: ${page}`, measured: `p99 ${fmtMs(api.latencyMs.p99)} through GraphQL, ${fmtMs(raw.latencyMs.p99)} raw`, met: null },
+      );
+    }
     const keysetRaw = byKey(rows, 'keyset-raw');
     const offsetRaw = byKey(rows, 'offset-raw');
     checks.push({

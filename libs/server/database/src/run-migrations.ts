@@ -11,6 +11,11 @@ const MIGRATION_LOCK_KEY = 727_110_001;
 export async function runMigrations(dataSource: DataSource, lockTimeoutMs: number): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
+  // The pool's client-side read timeout (pg's query_timeout) bounds requests; a migration that
+  // builds an index on a large table takes longer, so this connection waits as long as it needs.
+  const connection = (runner as unknown as { databaseConnection?: { connectionParameters?: { query_timeout?: number | false } } }).databaseConnection?.connectionParameters;
+  const readTimeout = connection?.query_timeout;
+  if (connection) connection.query_timeout = false;
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
@@ -25,6 +30,7 @@ export async function runMigrations(dataSource: DataSource, lockTimeoutMs: numbe
       await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     }
   } finally {
+    if (connection) connection.query_timeout = readTimeout;
     await runner.release();
   }
 }

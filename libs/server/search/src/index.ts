@@ -1,1 +1,2 @@
 export { SearchModule } from './search.module';
+export { WordFrequencies } from './word-frequencies';

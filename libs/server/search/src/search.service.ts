@@ -7,7 +7,7 @@ import { readableCommunityIdsSql } from '@commons/server-communities';
 import { decodeCursor, toConnection } from '@commons/server-graphql';
 import { initialsOf, normalizeTag } from '@commons/shared-contracts';
 import type { SearchArgs, SearchHitType, SearchKind } from './dto/search.types';
-import { requiredWords, WordFrequencies, type SearchedTable } from './word-frequencies';
+import { requiredWords, WordFrequencies, type Narrowing, type SearchedTable } from './word-frequencies';
 
 // Highlight markers PostgreSQL puts around matches; never present in escaped text.
 const START = '\u0002';
@@ -25,13 +25,25 @@ const plain = (markdown: string) => markdown.replace(/!?\[([^\]]*)\]\([^)]*\)/gu
 /**
  * How many of the most recent posts of each kind that contain the query's rarest required
  * word are considered. A common word matches a large share of a million posts; ranking them
- * all takes a scan of every match. Walking creation time backwards (an index) finds the
- * latest few hundred at once, and a rare word is found through the full-text index instead:
- * PostgreSQL picks by the word's frequency, which it estimates well for one word. The rest of
- * the query (other words, their order, excluded words) is checked on those candidates. Results
- * are the best of the latest matches, and the work per query stays bounded.
+ * all takes a scan of every match. How the latest few hundred are found depends on how common
+ * the word is (`narrowingFor`: the full-text index for a rare word, week by week for a middling
+ * one, a walk back in time for a common one). The rest of the query (other words, their order,
+ * excluded words) is checked on those candidates. Results are the best of the latest matches,
+ * and the work per query stays bounded.
  */
 const CANDIDATES_PER_KIND = 200;
+
+/**
+ * Each searched table's vector, its time (what "latest" means), whether it has a full-text
+ * index that also knows each post's week (`<table>_search_weeks`: threads, replies, blog
+ * posts; articles are few), and where its oldest searchable time is found through an index.
+ */
+const SEARCHED: Record<SearchedTable, { vector: string; time: string; weekly: boolean; oldest: string }> = {
+  forum_threads: { vector: 't.search_vector', time: 't.created_at', weekly: true, oldest: 'created_at) FROM forum_threads' },
+  blog_posts: { vector: 'p.search_vector', time: 'p.published_at', weekly: true, oldest: "published_at) FROM blog_posts WHERE state = 'PUBLISHED'" },
+  knowledge_articles: { vector: 'a.search_vector', time: 'a.published_at', weekly: false, oldest: 'published_at) FROM knowledge_articles' },
+  forum_replies: { vector: 'r.search_vector', time: 'r.created_at', weekly: true, oldest: 'created_at) FROM forum_replies' },
+};
 
 /**
  * Full-text search over forum threads and replies, blog posts and knowledge articles, ranked by relevance with a lean towards recent
@@ -55,76 +67,133 @@ export class SearchService {
       return `$${params.length}`;
     };
     const query = param(args.query);
-    // Written into each condition, not taken from the CTE: the planner then knows the words and
-    // picks the full-text index for rare ones and the walk back in time for common ones.
+    // Written into each condition, not taken from the CTE: the planner then knows the words.
     const full = `websearch_to_tsquery('english', ${query})`;
+    const f = args.filter ?? {};
     // What narrows the candidates: the rarest word every match must contain (the rest of the
     // query, excluded words and word order, is checked on the candidates), or the whole query
     // when it has alternatives (OR) or only excludes.
-    const rarest = new Map<SearchedTable, string>();
-    if (required.length > 0) for (const table of ['forum_threads', 'forum_replies', 'blog_posts', 'knowledge_articles'] as const) rarest.set(table, await this.words.rarest(table, required));
-    const matches = (vector: string, table: SearchedTable) => {
-      const word = rarest.get(table);
-      return word === undefined ? `${vector} @@ ${full}` : `${vector} @@ ${param(`'${word.replace(/'/gu, "''")}'`)}::tsquery`;
+    const narrowings = new Map<SearchedTable, { word: string; narrowing: Narrowing }>();
+    if (required.length > 0) {
+      for (const table of Object.keys(SEARCHED) as SearchedTable[]) narrowings.set(table, await this.words.narrowing(table, required, CANDIDATES_PER_KIND));
+    }
+    /** The latest candidates of one kind: `select` columns `FROM from WHERE conditions`, found as its table's word asks. */
+    const latest = (table: SearchedTable, select: string, from: string, conditions: string[]) => {
+      const { vector, time, weekly, oldest } = SEARCHED[table];
+      const rows = (match: string) => `SELECT ${select}, ${time} AS at, ${vector} AS vector FROM ${from} WHERE ${match} AND ${conditions.join(' AND ')}`;
+      const page = (match: string) => `${rows(match)} ORDER BY ${time} DESC LIMIT ${CANDIDATES_PER_KIND}`;
+      // Every match from a full-text index, then the latest: OFFSET 0 keeps the planner from
+      // walking back in time instead, which it may think cheaper (it cannot estimate a week).
+      const fromIndex = (match: string) => `SELECT * FROM (${rows(match)} OFFSET 0) m ORDER BY m.at DESC LIMIT ${CANDIDATES_PER_KIND}`;
+      const narrowing = narrowings.get(table);
+      // Alternatives: the planner weighs the index against the walk.
+      if (!narrowing) return page(`${vector} @@ ${full}`);
+      const word = `${param(`'${narrowing.word.replace(/'/gu, "''")}'`)}::tsquery`;
+      if (narrowing.narrowing === 'walk') return page(`${vector} @@ ${word}`);
+      if (narrowing.narrowing === 'index' || !weekly) return fromIndex(`${vector} @@ ${word}`);
+      // Week by week, newest first: the nested loop runs the weeks in order and stops at the
+      // limit, so its rows are the latest candidates (an ORDER BY would read every week).
+      const newest = f.to ? `search_week(least(now(), ${param(f.to)}::timestamptz))` : 'search_week(now())';
+      const last = `search_week(greatest((SELECT min(${oldest}), ${f.from ? `${param(f.from)}::timestamptz` : `'-infinity'::timestamptz`}))`;
+      return `SELECT c.* FROM generate_series(${newest}, ${last}, -1) AS w(week)
+                CROSS JOIN LATERAL (${fromIndex(`(${vector} || search_week_vector(${time})) @@ (${word} && ('''week ' || w.week || '''')::tsquery)`)}) c
+               LIMIT ${CANDIDATES_PER_KIND}`;
     };
     const candidates = (select: string) => `(SELECT * FROM (${select}) c WHERE c.vector @@ ${full})`;
     const readable = readableCommunityIdsSql(viewer, param);
-    const f = args.filter ?? {};
     const threadFilters: string[] = [];
     if (f.communityId) threadFilters.push(`t.community_id = ${param(f.communityId)}`);
     if (f.tag) threadFilters.push(`t.tags @> ARRAY[${param(normalizeTag(f.tag))}]::text[]`);
     if (f.answered === true) threadFilters.push(`t.kind = 'QUESTION' AND t.accepted_reply_id IS NOT NULL`);
     if (f.answered === false) threadFilters.push(`t.kind = 'QUESTION' AND t.accepted_reply_id IS NULL`);
-    const authorAndDates = (alias: string) => {
+    // Dates are the ones results show: creation, publication for blog posts.
+    const authorAndDates = (table: SearchedTable, alias: string) => {
       const list: string[] = [];
       if (f.authorId) list.push(`${alias}.author_id = ${param(f.authorId)}`);
-      if (f.from) list.push(`${alias}.created_at >= ${param(f.from)}`);
-      if (f.to) list.push(`${alias}.created_at < ${param(f.to)}`);
+      if (f.from) list.push(`${SEARCHED[table].time} >= ${param(f.from)}`);
+      if (f.to) list.push(`${SEARCHED[table].time} < ${param(f.to)}`);
       return list;
     };
-    const and = (conditions: string[]) => conditions.map((c) => ` AND ${c}`).join('');
     const parts: string[] = [];
     const wants = (kind: SearchKind) => !f.kind || f.kind === kind;
     if (wants('THREAD')) {
-      parts.push(candidates(`SELECT 'THREAD' AS kind, t.id, t.id AS thread_id, t.community_id, t.author_id, t.title, t.body, t.created_at, t.search_vector AS vector
-                    FROM forum_threads t
-                   WHERE ${matches('t.search_vector', 'forum_threads')} AND t.deleted_at IS NULL AND t.moderation_state = 'VISIBLE'
-                     AND t.community_id IN (SELECT id FROM readable)${and(threadFilters)}${and(authorAndDates('t'))}
-                   ORDER BY t.created_at DESC LIMIT ${CANDIDATES_PER_KIND}`));
+      parts.push(
+        candidates(
+          latest('forum_threads', `'THREAD' AS kind, t.id, t.id AS thread_id, t.community_id, t.author_id, t.title, t.body, t.created_at`, 'forum_threads t', [
+            `t.deleted_at IS NULL`,
+            `t.moderation_state = 'VISIBLE'`,
+            `t.community_id IN (SELECT id FROM readable)`,
+            ...threadFilters,
+            ...authorAndDates('forum_threads', 't'),
+          ]),
+        ),
+      );
     }
     // Answered or not is about questions: posts drop out when that filter is set.
     if (wants('BLOG_POST') && (f.answered === undefined || f.answered === null)) {
       // Blog posts are searchable once published and their time has come.
-      const blogFilters = [...(f.communityId ? [`p.community_id = ${param(f.communityId)}`] : []), ...(f.tag ? [`p.tags @> ARRAY[${param(normalizeTag(f.tag))}]::text[]`] : [])];
-      parts.push(candidates(`SELECT 'BLOG_POST' AS kind, p.id, NULL::uuid AS thread_id, p.community_id, p.author_id, p.title, p.excerpt || ' ' || p.body AS body, p.published_at AS created_at, p.search_vector AS vector
-                    FROM blog_posts p
-                   WHERE ${matches('p.search_vector', 'blog_posts')} AND p.state = 'PUBLISHED' AND p.published_at <= now() AND p.moderation_state = 'VISIBLE'
-                     AND p.community_id IN (SELECT id FROM readable)${and(blogFilters)}${and(authorAndDates('p'))}
-                   ORDER BY p.published_at DESC LIMIT ${CANDIDATES_PER_KIND}`));
+      parts.push(
+        candidates(
+          latest(
+            'blog_posts',
+            `'BLOG_POST' AS kind, p.id, NULL::uuid AS thread_id, p.community_id, p.author_id, p.title, p.excerpt || ' ' || p.body AS body, p.published_at AS created_at`,
+            'blog_posts p',
+            [
+              `p.state = 'PUBLISHED'`,
+              `p.published_at <= now()`,
+              `p.moderation_state = 'VISIBLE'`,
+              `p.community_id IN (SELECT id FROM readable)`,
+              ...(f.communityId ? [`p.community_id = ${param(f.communityId)}`] : []),
+              ...(f.tag ? [`p.tags @> ARRAY[${param(normalizeTag(f.tag))}]::text[]`] : []),
+              ...authorAndDates('blog_posts', 'p'),
+            ],
+          ),
+        ),
+      );
     }
     // Knowledge articles: their published version, platform-wide ones for employees (and for
     // customers and partners when shared with them), community ones like the community's content.
     if (wants('ARTICLE') && (f.answered === undefined || f.answered === null)) {
       const platform = viewer.role === PlatformRole.Admin || viewer.audience === Audience.Employee ? 'a.community_id IS NULL' : '(a.community_id IS NULL AND a.shared_externally)';
-      const articleFilters = [
-        ...(f.communityId ? [`a.community_id = ${param(f.communityId)}`] : []),
-        ...(f.tag ? [`a.tags @> ARRAY[${param(normalizeTag(f.tag))}]::text[]`] : []),
-        ...(f.authorId ? [`a.created_by = ${param(f.authorId)}`] : []),
-        ...(f.from ? [`a.published_at >= ${param(f.from)}`] : []),
-        ...(f.to ? [`a.published_at < ${param(f.to)}`] : []),
-      ];
-      parts.push(candidates(`SELECT 'ARTICLE' AS kind, a.id, NULL::uuid AS thread_id, a.community_id, a.created_by AS author_id, a.title, a.body, a.published_at AS created_at, a.search_vector AS vector
-                    FROM knowledge_articles a
-                   WHERE ${matches('a.search_vector', 'knowledge_articles')} AND a.published_version > 0 AND a.state <> 'ARCHIVED'
-                     AND (${platform} OR a.community_id IN (SELECT id FROM readable))${and(articleFilters)}
-                   ORDER BY a.published_at DESC LIMIT ${CANDIDATES_PER_KIND}`));
+      parts.push(
+        candidates(
+          latest(
+            'knowledge_articles',
+            `'ARTICLE' AS kind, a.id, NULL::uuid AS thread_id, a.community_id, a.created_by AS author_id, a.title, a.body, a.published_at AS created_at`,
+            'knowledge_articles a',
+            [
+              `a.published_version > 0`,
+              `a.state <> 'ARCHIVED'`,
+              `(${platform} OR a.community_id IN (SELECT id FROM readable))`,
+              ...(f.communityId ? [`a.community_id = ${param(f.communityId)}`] : []),
+              ...(f.tag ? [`a.tags @> ARRAY[${param(normalizeTag(f.tag))}]::text[]`] : []),
+              ...(f.authorId ? [`a.created_by = ${param(f.authorId)}`] : []),
+              ...(f.from ? [`a.published_at >= ${param(f.from)}`] : []),
+              ...(f.to ? [`a.published_at < ${param(f.to)}`] : []),
+            ],
+          ),
+        ),
+      );
     }
     if (wants('REPLY')) {
-      parts.push(candidates(`SELECT 'REPLY' AS kind, r.id, r.thread_id, r.community_id, r.author_id, t.title, r.body, r.created_at, r.search_vector AS vector
-                    FROM forum_replies r JOIN forum_threads t ON t.id = r.thread_id
-                   WHERE ${matches('r.search_vector', 'forum_replies')} AND r.deleted_at IS NULL AND t.deleted_at IS NULL AND r.moderation_state = 'VISIBLE' AND t.moderation_state = 'VISIBLE'
-                     AND r.community_id IN (SELECT id FROM readable)${and(threadFilters)}${and(authorAndDates('r'))}
-                   ORDER BY r.created_at DESC LIMIT ${CANDIDATES_PER_KIND}`));
+      parts.push(
+        candidates(
+          latest(
+            'forum_replies',
+            `'REPLY' AS kind, r.id, r.thread_id, r.community_id, r.author_id, t.title, r.body, r.created_at`,
+            'forum_replies r JOIN forum_threads t ON t.id = r.thread_id',
+            [
+              `r.deleted_at IS NULL`,
+              `t.deleted_at IS NULL`,
+              `r.moderation_state = 'VISIBLE'`,
+              `t.moderation_state = 'VISIBLE'`,
+              `r.community_id IN (SELECT id FROM readable)`,
+              ...threadFilters,
+              ...authorAndDates('forum_replies', 'r'),
+            ],
+          ),
+        ),
+      );
     }
     const after = decodeCursor(args.after);
     const keyset = after ? `WHERE (h.score, h.id) < (${param(Number(after[0]))}::float8, ${param(after[1])}::uuid)` : '';

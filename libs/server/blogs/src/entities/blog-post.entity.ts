@@ -13,6 +13,8 @@ import { BLOG_POST_STATES, type BlogPostState } from '@commons/shared-contracts'
 @Index('blog_posts_unannounced', ['publishedAt'], { where: `announced_at IS NULL AND state = 'PUBLISHED' AND moderation_state = 'VISIBLE'` })
 @Index('blog_posts_author', ['authorId', 'updatedAt'])
 @Index('blog_posts_search', { synchronize: false })
+// The same words with each post's week, for search to read a middling word week by week (migration SearchWeeks).
+@Index('blog_posts_search_weeks', { synchronize: false })
 // A GIN index (written in the migration) serves the lists of posts with a tag.
 @Index('blog_posts_tags', { synchronize: false })
 export class BlogPostEntity {

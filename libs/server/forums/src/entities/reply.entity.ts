@@ -5,6 +5,8 @@ import { ThreadEntity } from './thread.entity';
 /** A flat reply in a thread, optionally quoting another reply of the same thread. */
 @Entity('forum_replies')
 @Index('forum_replies_search', { synchronize: false })
+// The same words with each post's week, for search to read a middling word week by week (migration SearchWeeks).
+@Index('forum_replies_search_weeks', { synchronize: false })
 // Search walks creation time backwards for common words (see ReadPathIndexes).
 @Index('forum_replies_created', { synchronize: false })
 @Index('forum_replies_thread_order', ['threadId', 'createdAt', 'id'])

@@ -15,6 +15,8 @@ import { THREAD_KINDS, type ThreadKind } from '@commons/shared-contracts';
 // GIN indexes (written in the migration): tag pages look threads up by tag; search by words.
 @Index('forum_threads_tags', { synchronize: false })
 @Index('forum_threads_search', { synchronize: false })
+// The same words with each post's week, for search to read a middling word week by week (migration SearchWeeks).
+@Index('forum_threads_search_weeks', { synchronize: false })
 export class ThreadEntity {
   @PrimaryColumn('uuid')
   id: string;
