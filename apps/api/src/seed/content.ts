@@ -20,7 +20,7 @@ export const REACTION_COLUMNS = ['target_id', 'account_id', 'kind', 'community_i
 export const MENTION_COLUMNS = ['content_id', 'account_id', 'community_id', 'created_at'] as const;
 export const FOLLOW_COLUMNS = ['account_id', 'target_kind', 'target_key', 'community_id', 'created_at'] as const;
 export const BLOG_POST_COLUMNS = [
-  'id', 'community_id', 'author_id', 'slug', 'title', 'body', 'body_html', 'excerpt', 'tags', 'state', 'published_at', 'comment_count', 'created_at', 'updated_at',
+  'id', 'community_id', 'author_id', 'slug', 'title', 'body', 'body_html', 'excerpt', 'tags', 'state', 'published_at', 'announced_at', 'comment_count', 'created_at', 'updated_at',
 ] as const;
 export const BLOG_COMMENT_COLUMNS = ['id', 'post_id', 'community_id', 'parent_id', 'author_id', 'body', 'body_html', 'created_at', 'deleted_at'] as const;
 
@@ -237,9 +237,12 @@ export class ContentGenerator {
         comments = await this.comments(random, c, id, publishedAt, Math.floor(random.exponential(perPostComments)));
         await this.react(random, c, id, publishedAt, 3);
       }
+      const published = publishedAt === null ? null : new Date(Math.min(publishedAt, this.organisation.now));
       await this.writers.blogPosts.write([
         id, c.id, idOf(this.organisation, author.person), slug, title, body.markdown, body.html, this.text.excerpt(topic), [topicTag(topic)], state,
-        publishedAt === null ? null : new Date(Math.min(publishedAt, this.organisation.now)), comments, new Date(createdAt), new Date(publishedAt ?? createdAt),
+        // Published history was announced when it was published: the API's announcer must not
+        // tell followers of thousands of old posts (and rewrite every row) when it first starts.
+        published, state === 'PUBLISHED' ? published : null, comments, new Date(createdAt), new Date(publishedAt ?? createdAt),
       ]);
       this.count(1 + comments);
     }
