@@ -173,6 +173,24 @@ describe('notifications', () => {
     expect(await unreadOf(follower)).toBe(unreadBefore - 1);
   });
 
+  it('counts in the top bar only what the list shows: a reply since deleted by its author is neither listed nor counted', async () => {
+    const author = await api.signedIn(PlatformRole.Member, { displayName: 'Ava Author' });
+    const replier = await api.signedIn(PlatformRole.Member, { displayName: 'Ray Regret' });
+    const room = await community('Second Thoughts', 'OPEN', [author, replier]);
+    const threadId = await thread(author, room.id, 'Office move');
+    const kept = await reply(replier, threadId, 'Count me in.');
+    const regretted = await reply(replier, threadId, 'Actually, something I should not have said.');
+    expect((await notificationsOf(author)).map((n) => n.target.id)).toEqual(expect.arrayContaining([kept.id, regretted.id]));
+    const before = await unreadOf(author);
+
+    await replier.client.data(`mutation ($id: ID!) { deleteReply(replyId: $id) { id } }`, { id: regretted.id });
+    const listed = await notificationsOf(author);
+    expect(listed.map((n) => n.target.id)).toContain(kept.id);
+    expect(listed.map((n) => n.target.id)).not.toContain(regretted.id);
+    expect(await unreadOf(author)).toBe(before - 1);
+    expect(await unreadOf(author)).toBe(listed.filter((n) => !n.read).length);
+  });
+
   it('marks one or all read and counts what is unread; someone else’s notification is NOT_FOUND', async () => {
     const asker = await api.signedIn(PlatformRole.Member, { displayName: 'Ida Asker' });
     const helpers = await Promise.all(['Hal One', 'Hal Two', 'Hal Three'].map((displayName) => api.signedIn(PlatformRole.Member, { displayName })));

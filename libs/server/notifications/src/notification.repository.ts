@@ -58,12 +58,12 @@ export class NotificationRepository {
     return manager.getRepository(NotificationEntity).createQueryBuilder('n').where('n.recipient_id = :recipientId AND n.id = ANY(:ids)', { recipientId, ids }).getMany();
   }
 
-  /** Unread counts by community, in one statement over the unread index. */
-  unread(recipientId: string): Promise<UnreadRow[]> {
+  /** Unread counts by community of those changed before `olderThan` (newest change first), in one statement over the unread index. */
+  unreadOlder(recipientId: string, olderThan: { updatedAt: Date; id: string }): Promise<UnreadRow[]> {
     return this.dataSource.query(
       `SELECT community_id, target_kind = ANY($2::notification_target_kind[]) AS personal, count(*)::int AS count
-         FROM notifications WHERE recipient_id = $1 AND read_at IS NULL GROUP BY 1, 2`,
-      [recipientId, PERSONAL_TARGETS],
+         FROM notifications WHERE recipient_id = $1 AND read_at IS NULL AND (updated_at, id) < ($3, $4::uuid) GROUP BY 1, 2`,
+      [recipientId, PERSONAL_TARGETS, olderThan.updatedAt, olderThan.id],
     );
   }
 

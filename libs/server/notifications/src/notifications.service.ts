@@ -11,6 +11,9 @@ import { EmailDigest, NOTIFICATION_CHANGED } from './notification-kinds';
 import { NotificationRepository } from './notification.repository';
 import { NotificationViews } from './notification-views';
 
+/** How many of a person's newest unread notifications the top bar's count checks one by one against what they are about. */
+const UNREAD_CHECKED = 200;
+
 const DEFAULT_PREFERENCES: NotificationPreferencesType = {
   replies: true,
   mentions: true,
@@ -66,11 +69,24 @@ export class NotificationsService {
   }
 
   /**
-   * Unread notifications the viewer may still see, for the top bar: those in communities whose
-   * content they can no longer read are not counted (personal ones always are). Two statements.
+   * Unread notifications the viewer may still see, for the top bar: the same judgement as the
+   * list's (`NotificationViews`), so a notification about a reply since deleted or held, or in
+   * a community the viewer left, is not counted and the count matches what the page shows.
+   * Four statements. Beyond `UNREAD_CHECKED` unread, the rest are counted by their community
+   * alone (two statements more), to bound the work for someone who never reads them.
    */
   async unreadCount(viewer: Viewer): Promise<number> {
-    const rows = await this.repository.unread(viewer.accountId);
+    const newest = await this.repository.page(viewer.accountId, UNREAD_CHECKED, undefined, true);
+    const checked = newest.slice(0, UNREAD_CHECKED);
+    const seen = (await this.views.present(viewer, checked)).size;
+    const last = checked.at(-1);
+    if (newest.length <= UNREAD_CHECKED || !last) return seen;
+    return seen + (await this.unreadByCommunity(viewer, { updatedAt: last.updatedAt, id: last.id }));
+  }
+
+  /** Unread notifications older than `olderThan` in communities whose content the viewer can read (personal ones always). Two statements. */
+  private async unreadByCommunity(viewer: Viewer, olderThan: { updatedAt: Date; id: string }): Promise<number> {
+    const rows = await this.repository.unreadOlder(viewer.accountId, olderThan);
     const communityIds = [...new Set(rows.filter((r) => !r.personal && r.community_id).map((r) => r.community_id as string))];
     const access = communityIds.length > 0 ? await this.communities.factsMany(viewer, communityIds) : new Map();
     let count = 0;

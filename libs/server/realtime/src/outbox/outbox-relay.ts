@@ -38,6 +38,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private again = false;
   private stopped = true;
   private timers: NodeJS.Timeout[] = [];
+  private lastFailure: unknown = null;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -66,15 +67,30 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       return;
     }
     this.running = this.drain()
-      .catch((error: unknown) => this.logger.error({ err: error }, 'Publishing outbox events failed; retrying on the next wake'))
+      .catch((error: unknown) => {
+        this.lastFailure = error;
+        this.logger.error({ err: error }, 'Publishing outbox events failed; retrying on the next wake');
+      })
       .finally(() => {
         this.running = null;
       });
   }
 
-  /** Resolves when nothing is being published (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+  /**
+   * Resolves when every event committed before the call has been published, with what the
+   * consumers caused (tests). A run that failed is retried at once rather than at the next
+   * poll; after `timeoutMs` the last failure is reported.
+   */
+  async idle(timeoutMs = 10_000): Promise<void> {
+    const { rows: [{ last }] } = await this.pool.query<{ last: string | null }>('SELECT max(seq) AS last FROM outbox_events');
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      while (this.running) await this.running;
+      const { rows } = await this.pool.query('SELECT 1 FROM outbox_events WHERE published_at IS NULL AND seq <= $1 LIMIT 1', [last ?? 0]);
+      if (rows.length === 0 || this.stopped) return;
+      if (Date.now() > deadline) throw new Error(`Outbox events up to ${last} are still unpublished; the last run failed with: ${String(this.lastFailure)}`);
+      this.wake();
+    }
   }
 
   private async drain(): Promise<void> {
