@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { ParseUUIDPipe } from '@nestjs/common';
 import { PlatformAction, type Viewer } from '@commons/server-core';
 import { normalizeTag } from '@commons/shared-contracts';
-import { Authorize, ConnectionArgs, CurrentViewer } from '@commons/server-graphql';
+import { Authorize, ConnectionArgs, CurrentViewer, viewerOf, type GraphqlContext } from '@commons/server-graphql';
 import { EngagementService } from './engagement.service';
 import { ForumAction } from './forum-access';
 import { ForumCategoriesService } from './forum-categories.service';
@@ -87,8 +87,12 @@ export class ForumsResolver {
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toReplyType(e.node, thread.access) })) };
   }
 
+  // No parameter decorators: @nestjs/graphql then binds the method as the plain, synchronous
+  // field resolver (parent, args, context) instead of its async per-call pipeline of param
+  // factories and pipes, and the object stays synchronous for graphql-js. viewerOf is @CurrentViewer's check.
   @ResolveField(() => ThreadPermissionsType)
-  viewerCan(@Parent() thread: ThreadType, @CurrentViewer() viewer: Viewer): ThreadPermissionsType {
+  viewerCan(thread: ThreadType, _args: unknown, context: GraphqlContext): ThreadPermissionsType {
+    const viewer = viewerOf(context);
     const open = !thread.locked && !thread.duplicateOfId && !thread.deleted;
     return {
       reply: open && this.content.can(viewer, ForumAction.Post, thread.access),
@@ -236,8 +240,11 @@ export class RepliesResolver {
     return toReplyType(reply, access);
   }
 
+  // A plain synchronous field resolver, as ThreadType's viewerCan: it runs for every reply of a
+  // page, and Nest's async pipeline per call made each reply (and the list) a promise.
   @ResolveField(() => PostPermissionsType)
-  viewerCan(@Parent() reply: ReplyType, @CurrentViewer() viewer: Viewer): PostPermissionsType {
+  viewerCan(reply: ReplyType, _args: unknown, context: GraphqlContext): PostPermissionsType {
+    const viewer = viewerOf(context);
     return {
       edit: !reply.deleted && this.content.can(viewer, ForumAction.Edit, reply.access, reply.authorId),
       delete: !reply.deleted && this.content.can(viewer, ForumAction.Delete, reply.access, reply.authorId),
