@@ -4,6 +4,7 @@ import { CommunitiesModule } from '@commons/server-communities';
 import { EventConsumers } from '@commons/server-realtime';
 import { DigestScheduler } from './digest/digest-scheduler';
 import { EmailDigests } from './digest/email-digests';
+import { EmailSender } from './digest/email-sender';
 import { NotificationEmailEntity } from './entities/notification-email.entity';
 import { NotificationPreferencesEntity } from './entities/notification-preferences.entity';
 import { NotificationEntity } from './entities/notification.entity';
@@ -22,8 +23,8 @@ export const notificationEntities = [NotificationEntity, NotificationPreferences
  */
 @Module({
   imports: [TypeOrmModule.forFeature(notificationEntities), CommunitiesModule],
-  providers: [NotificationConsumer, NotificationRepository, NotificationViews, NotificationsService, NotificationsFeed, NotificationsResolver, EmailDigests, DigestScheduler],
-  exports: [NotificationsService, EmailDigests],
+  providers: [NotificationConsumer, NotificationRepository, NotificationViews, NotificationsService, NotificationsFeed, NotificationsResolver, EmailDigests, EmailSender, DigestScheduler],
+  exports: [NotificationsService, EmailDigests, EmailSender],
 })
 export class NotificationsModule implements OnModuleInit {
   constructor(

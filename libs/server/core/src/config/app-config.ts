@@ -51,6 +51,12 @@ export interface AppConfig {
   metricsToken?: string;
   /** The organisation's IANA time zone: metrics count days from its midnight. */
   timeZone: string;
+  email: {
+    /** Where digest e-mails are sent (smtp:// or smtps://, with user and password in the URL); without it they are only written and logged. */
+    smtpUrl?: string;
+    /** The From header of every e-mail. */
+    from: string;
+  };
   analytics: {
     /** Background jobs (rollups, sentiment scoring) run on this instance; off in tests, which run them directly. */
     jobs: boolean;
@@ -135,6 +141,11 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris').default('UTC'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/u, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  EMAIL_FROM: z.string().min(3).optional(),
   ANALYTICS_JOBS: bool.optional(),
   ANALYTICS_RETENTION_MONTHS: int(2, 240).default(25),
   ANALYTICS_MIN_GROUP_SIZE: int(1, 1_000).default(5),
@@ -232,6 +243,10 @@ export function loadConfig({ env, developmentSecretKey, defaultWebRoot }: Config
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     metricsToken: e.METRICS_TOKEN,
     timeZone: e.TIME_ZONE,
+    email: {
+      smtpUrl: e.SMTP_URL,
+      from: e.EMAIL_FROM ?? `Commons <no-reply@${new URL(publicUrl).hostname}>`,
+    },
     analytics: {
       jobs: e.ANALYTICS_JOBS ?? e.NODE_ENV !== 'test',
       retentionMonths: e.ANALYTICS_RETENTION_MONTHS,

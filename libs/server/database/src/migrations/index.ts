@@ -29,6 +29,7 @@ import { MetricSnapshots1796600300000 } from './1796600300000-metric-snapshots';
 import { MetricDailyBreakdown1796600400000 } from './1796600400000-metric-daily-breakdown';
 import { CrossLinks1796600500000 } from './1796600500000-cross-links';
 import { SearchWeeks1796600600000 } from './1796600600000-search-weeks';
+import { EmailDelivery1796600700000 } from './1796600700000-email-delivery';
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the built API,
  * the tests and the migration tool all run exactly the same set.
@@ -63,4 +64,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   MetricDailyBreakdown1796600400000,
   CrossLinks1796600500000,
   SearchWeeks1796600600000,
+  EmailDelivery1796600700000,
 ];

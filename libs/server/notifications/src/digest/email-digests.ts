@@ -29,14 +29,14 @@ interface DuePerson {
 /**
  * Digest e-mails: for each person whose daily or weekly digest is due, their unread
  * notifications since the last one, as they may see them now, rendered and written to
- * notification_emails. The transport is `log` (the row and a log line) until SMTP is configured;
- * nothing leaves the machine. Instances may run this at the same time: each person's row is
+ * notification_emails. The transport is `log` (the row and a log line) until SMTP_URL is set;
+ * nothing leaves the machine. With SMTP the rows wait for EmailSender. Instances may run this at the same time: each person's row is
  * locked while their digest is written, and skipped by the others.
  */
 @Injectable()
 export class EmailDigests {
   private readonly logger = new Logger('EmailDigests');
-  private readonly transport: EmailTransport = 'log';
+  private readonly transport: EmailTransport;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -44,7 +44,9 @@ export class EmailDigests {
     private readonly views: NotificationViews,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.transport = config.email.smtpUrl ? 'smtp' : 'log';
+  }
 
   /** Writes every digest due at `now`; returns how many e-mails were written. */
   async sendDue(now: Date = this.clock.now()): Promise<number> {
@@ -106,10 +108,11 @@ export class EmailDigests {
       coversFrom: person.last_digest_at,
       coversUntil: now,
       createdAt: now,
-      // The log transport delivers by writing: the row and this line are the e-mail.
-      sentAt: now,
+      // The log transport delivers by writing: the row and this line are the e-mail. Over SMTP
+      // it waits for EmailSender, which sends it after this transaction commits.
+      sentAt: this.transport === 'log' ? now : null,
     });
-    this.logger.log({ emailId: id, recipientId: person.account_id, subject: email.subject }, 'Digest e-mail written (log transport)');
+    this.logger.log({ emailId: id, recipientId: person.account_id, subject: email.subject }, `Digest e-mail written (${this.transport} transport)`);
     return true;
   }
 }

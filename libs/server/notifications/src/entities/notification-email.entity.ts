@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** How an e-mail leaves: `log` writes it here and to the log (development, and until SMTP is configured). */
+/** How an e-mail leaves: `log` writes it here and to the log (development, and until SMTP is configured); `smtp` waits here until the sender delivers it. */
 export type EmailTransport = 'log' | 'smtp';
 
 /** A rendered digest e-mail: kept as sent, or waiting (`sent_at` null) for a transport that delivers it. */
@@ -42,4 +42,15 @@ export class NotificationEmailEntity {
 
   @Column('timestamptz', { name: 'sent_at', nullable: true })
   sentAt: Date | null;
+
+  /** SMTP tries so far; after `EMAIL_MAX_ATTEMPTS` the e-mail is given up (it stays, unsent, with its last error). */
+  @Column('int', { default: 0 })
+  attempts: number;
+
+  @Column('text', { name: 'last_error', nullable: true })
+  lastError: string | null;
+
+  /** Not tried before this (a failure's back-off, or a sender's claim while it sends). */
+  @Column('timestamptz', { name: 'next_attempt_at', nullable: true })
+  nextAttemptAt: Date | null;
 }
