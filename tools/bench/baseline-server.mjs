@@ -79,7 +79,7 @@ const reading = (handler) => async (request, reply) => {
     database,
     forums: new ForumRepository(database),
     communities: new CommunityRepository(database, clock),
-    search: new SearchService(database, words),
+    search: new SearchService(database, words, clock),
   };
   try {
     return await handler(request, reply, repositories);

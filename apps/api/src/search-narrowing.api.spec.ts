@@ -25,6 +25,7 @@ const CANDIDATES = 200;
 describe('search finds the latest matches however common the word', () => {
   let api: TestApp;
   let member: { client: GraphqlClient; account: { id: string } };
+  let openCommunityId: string;
 
   beforeAll(async () => {
     api = await startTestApp();
@@ -41,9 +42,11 @@ describe('search finds the latest matches however common the word', () => {
       return { communityId: createCommunity.id, threadId: createThread.id };
     };
     const open = await community(member.client, 'Harbour Office', 'OPEN');
+    openCommunityId = open.communityId;
     const hidden = await community(owner.client, 'Private Harbour', 'PRIVATE');
     // Every 25th reply mentions "harbor" (4%: middling), every 3rd "lantern" (33%: common),
-    // every 100th "quartz" (1%: rare); all of them "meadow", so the words are scored alike.
+    // every 100th "quartz" (1%: rare), every 12th of the older 12,000 "ember" (5%, but none in
+    // the last 16 weeks); all of them "meadow", so the words are scored alike.
     await api.dataSource.query(
       `INSERT INTO forum_replies (id, thread_id, community_id, author_id, body, body_html, created_at)
        SELECT gen_random_uuid(), $1, $2, $3, body, '<p>' || body || '</p>', now() - (($4 - i) * interval '26 minutes') - interval '1 hour'
@@ -51,7 +54,8 @@ describe('search finds the latest matches however common the word', () => {
               LATERAL (SELECT concat_ws(' ', 'Reply', i, 'about the meadow',
                          CASE WHEN i % 25 = 0 THEN 'and the harbor' END,
                          CASE WHEN i % 3 = 0 THEN 'by lantern light' END,
-                         CASE WHEN i % 100 = 0 THEN 'with quartz' END) AS body) b`,
+                         CASE WHEN i % 100 = 0 THEN 'with quartz' END,
+                         CASE WHEN i % 12 = 0 AND i <= 12000 THEN 'by the ember' END) AS body) b`,
       [open.threadId, open.communityId, member.account.id, REPLIES],
     );
     // Newer than everything above, and none of them for the member's eyes.
@@ -95,6 +99,8 @@ describe('search finds the latest matches however common the word', () => {
   it.each([
     ['quartz', 'index'],
     ['harbor', 'weeks'],
+    // Read by weeks, but the last 16 weeks hold none: the older ones come from the rest of the table.
+    ['ember', 'weeks'],
     ['lantern', 'walk'],
   ])('"%s" (read by %s): the latest matches, best first, and nothing hidden', async (word, narrowing) => {
     // The words do take the three ways, or this test would not be testing them.
@@ -114,6 +120,12 @@ describe('search finds the latest matches however common the word', () => {
     const expected = await latest('harbor', before);
     expect(expected).toHaveLength(CANDIDATES);
     await expect(everyHit('harbor', { to: before.toISOString() })).resolves.toEqual(expected);
+  });
+
+  it('filters by community and by kind together with a community, however the word is read', async () => {
+    await expect(everyHit('harbor', { communityId: openCommunityId })).resolves.toEqual(await latest('harbor'));
+    const posts: Hits = await member.client.data<Hits>(SEARCH, { query: 'harbor', first: 20, filter: { kind: 'BLOG_POST', communityId: openCommunityId, tag: 'notes' } });
+    expect(posts.search.edges).toEqual([]);
   });
 
   it('checks the rest of the query on the candidates: an excluded word, a phrase, two words', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Viewer } from '@commons/server-core';
+import { Clock, type Viewer } from '@commons/server-core';
 import { Audience, PlatformRole } from '@commons/shared-contracts';
 import { readableCommunityIdsSql } from '@commons/server-communities';
 import { decodeCursor, toConnection } from '@commons/server-graphql';
@@ -36,14 +36,24 @@ const CANDIDATES_PER_KIND = 200;
 /**
  * Each searched table's vector, its time (what "latest" means), whether it has a full-text
  * index that also knows each post's week (`<table>_search_weeks`: threads, replies, blog
- * posts; articles are few), and where its oldest searchable time is found through an index.
+ * posts; articles are few).
  */
-const SEARCHED: Record<SearchedTable, { vector: string; time: string; weekly: boolean; oldest: string }> = {
-  forum_threads: { vector: 't.search_vector', time: 't.created_at', weekly: true, oldest: 'created_at) FROM forum_threads' },
-  blog_posts: { vector: 'p.search_vector', time: 'p.published_at', weekly: true, oldest: "published_at) FROM blog_posts WHERE state = 'PUBLISHED'" },
-  knowledge_articles: { vector: 'a.search_vector', time: 'a.published_at', weekly: false, oldest: 'published_at) FROM knowledge_articles' },
-  forum_replies: { vector: 'r.search_vector', time: 'r.created_at', weekly: true, oldest: 'created_at) FROM forum_replies' },
+const SEARCHED: Record<SearchedTable, { vector: string; time: string; weekly: boolean }> = {
+  forum_threads: { vector: 't.search_vector', time: 't.created_at', weekly: true },
+  blog_posts: { vector: 'p.search_vector', time: 'p.published_at', weekly: true },
+  knowledge_articles: { vector: 'a.search_vector', time: 'a.published_at', weekly: false },
+  forum_replies: { vector: 'r.search_vector', time: 'r.created_at', weekly: true },
 };
+
+/** A week as `search_week_vector` counts it: weeks since 1970-01-01 in UTC. */
+const WEEK_MS = 7 * 24 * 3_600_000;
+const weekOf = (at: Date): number => Math.floor(at.getTime() / WEEK_MS);
+/**
+ * Weeks read one by one before the rest is left to the planner. A middling word (in at least
+ * 600 of a million posts: 6 a week over two years) fills 200 candidates within a few weeks for
+ * someone who reads most communities; each week costs 0.1–1.5 ms.
+ */
+const WEEKS_READ = 16;
 
 /**
  * Full-text search over forum threads and replies, blog posts and knowledge articles, ranked by relevance with a lean towards recent
@@ -55,6 +65,7 @@ export class SearchService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly words: WordFrequencies,
+    private readonly clock: Clock,
   ) {}
 
   async search(viewer: Viewer, args: SearchArgs) {
@@ -70,6 +81,7 @@ export class SearchService {
     // Written into each condition, not taken from the CTE: the planner then knows the words.
     const full = `websearch_to_tsquery('english', ${query})`;
     const f = args.filter ?? {};
+    const now = this.clock.now();
     // What narrows the candidates: the rarest word every match must contain (the rest of the
     // query, excluded words and word order, is checked on the candidates), or the whole query
     // when it has alternatives (OR) or only excludes.
@@ -77,9 +89,12 @@ export class SearchService {
     if (required.length > 0) {
       for (const table of Object.keys(SEARCHED) as SearchedTable[]) narrowings.set(table, await this.words.narrowing(table, required, CANDIDATES_PER_KIND));
     }
+    // A community, tag or author filter leaves few matches per week: reading week by week would
+    // run the filter's plan once per week. The planner weighs the index against the walk then.
+    const narrowFilter = Boolean(f.communityId || f.tag || f.authorId);
     /** The latest candidates of one kind: `select` columns `FROM from WHERE conditions`, found as its table's word asks. */
     const latest = (table: SearchedTable, select: string, from: string, conditions: string[]) => {
-      const { vector, time, weekly, oldest } = SEARCHED[table];
+      const { vector, time, weekly } = SEARCHED[table];
       const rows = (match: string) => `SELECT ${select}, ${time} AS at, ${vector} AS vector FROM ${from} WHERE ${match} AND ${conditions.join(' AND ')}`;
       const page = (match: string) => `${rows(match)} ORDER BY ${time} DESC LIMIT ${CANDIDATES_PER_KIND}`;
       // Every match from a full-text index, then the latest: OFFSET 0 keeps the planner from
@@ -89,23 +104,33 @@ export class SearchService {
       // Alternatives: the planner weighs the index against the walk.
       if (!narrowing) return page(`${vector} @@ ${full}`);
       const word = `${param(`'${narrowing.word.replace(/'/gu, "''")}'`)}::tsquery`;
-      if (narrowing.narrowing === 'walk') return page(`${vector} @@ ${word}`);
-      if (narrowing.narrowing === 'index' || !weekly) return fromIndex(`${vector} @@ ${word}`);
-      // Week by week, newest first: the nested loop runs the weeks in order and stops at the
-      // limit, so its rows are the latest candidates (an ORDER BY would read every week).
-      const newest = f.to ? `search_week(least(now(), ${param(f.to)}::timestamptz))` : 'search_week(now())';
-      const last = `search_week(greatest((SELECT min(${oldest}), ${f.from ? `${param(f.from)}::timestamptz` : `'-infinity'::timestamptz`}))`;
-      return `SELECT c.* FROM generate_series(${newest}, ${last}, -1) AS w(week)
+      if (narrowing.narrowing === 'index') return fromIndex(`${vector} @@ ${word}`);
+      if (narrowing.narrowing === 'walk' || !weekly || narrowFilter) return page(`${vector} @@ ${word}`);
+      // Week by week, newest first, for at most WEEKS_READ weeks: the nested loop runs the weeks
+      // in order and stops at the limit, so its rows are the latest candidates (an ORDER BY would
+      // read every week). Bounds are constants, so the planner knows how many weeks there are.
+      // Fewer matches than that (a viewer who reads few communities) leave the rest to the
+      // planner, on older posts only; Append runs that part only when the weeks did not fill.
+      const newest = weekOf(f.to && f.to < now ? f.to : now);
+      const oldest = Math.max(newest - WEEKS_READ + 1, f.from ? weekOf(f.from) : -Infinity);
+      if (oldest > newest) return page(`${vector} @@ ${word}`);
+      const byWeek = `SELECT c.* FROM generate_series(${newest}, ${oldest}, -1) AS w(week)
                 CROSS JOIN LATERAL (${fromIndex(`(${vector} || search_week_vector(${time})) @@ (${word} && ('''week ' || w.week || '''')::tsquery)`)}) c
                LIMIT ${CANDIDATES_PER_KIND}`;
+      const older = page(`${vector} @@ ${word} AND ${time} < ${param(new Date(oldest * WEEK_MS))}::timestamptz`);
+      return `SELECT * FROM ((${byWeek}) UNION ALL (${older})) latest LIMIT ${CANDIDATES_PER_KIND}`;
     };
     const candidates = (select: string) => `(SELECT * FROM (${select}) c WHERE c.vector @@ ${full})`;
     const readable = readableCommunityIdsSql(viewer, param);
-    const threadFilters: string[] = [];
-    if (f.communityId) threadFilters.push(`t.community_id = ${param(f.communityId)}`);
-    if (f.tag) threadFilters.push(`t.tags @> ARRAY[${param(normalizeTag(f.tag))}]::text[]`);
-    if (f.answered === true) threadFilters.push(`t.kind = 'QUESTION' AND t.accepted_reply_id IS NOT NULL`);
-    if (f.answered === false) threadFilters.push(`t.kind = 'QUESTION' AND t.accepted_reply_id IS NULL`);
+    // Built for each part that uses them: a parameter no part uses has no type, which PostgreSQL refuses.
+    const threadFilters = () => {
+      const list: string[] = [];
+      if (f.communityId) list.push(`t.community_id = ${param(f.communityId)}`);
+      if (f.tag) list.push(`t.tags @> ARRAY[${param(normalizeTag(f.tag))}]::text[]`);
+      if (f.answered === true) list.push(`t.kind = 'QUESTION' AND t.accepted_reply_id IS NOT NULL`);
+      if (f.answered === false) list.push(`t.kind = 'QUESTION' AND t.accepted_reply_id IS NULL`);
+      return list;
+    };
     // Dates are the ones results show: creation, publication for blog posts.
     const authorAndDates = (table: SearchedTable, alias: string) => {
       const list: string[] = [];
@@ -123,7 +148,7 @@ export class SearchService {
             `t.deleted_at IS NULL`,
             `t.moderation_state = 'VISIBLE'`,
             `t.community_id IN (SELECT id FROM readable)`,
-            ...threadFilters,
+            ...threadFilters(),
             ...authorAndDates('forum_threads', 't'),
           ]),
         ),
@@ -188,7 +213,7 @@ export class SearchService {
               `r.moderation_state = 'VISIBLE'`,
               `t.moderation_state = 'VISIBLE'`,
               `r.community_id IN (SELECT id FROM readable)`,
-              ...threadFilters,
+              ...threadFilters(),
               ...authorAndDates('forum_replies', 'r'),
             ],
           ),

@@ -21,12 +21,11 @@ export class SearchWeeks1796600600000 implements MigrationInterface {
   name = 'SearchWeeks1796600600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    // Weeks since 1970-01-01 (a Thursday) in UTC: the epoch does not depend on the time zone.
-    // A draft blog post has no publication time: its vector is then the words alone.
-    await queryRunner.query(`CREATE FUNCTION search_week(at timestamptz) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE
-      AS $$ SELECT floor(date_part('epoch', at) / 604800)::integer $$`);
-    // search_week's formula again, not a call to it: PostgreSQL 17 and later build and analyse
-    // expression indexes with only pg_catalog on the search path.
+    // The post's week as a lexeme: weeks since 1970-01-01 (a Thursday) in UTC, as the epoch does
+    // not depend on the time zone (search computes the same number for the weeks it reads). A
+    // draft blog post has no publication time: its vector is then the words alone. Only
+    // pg_catalog functions: PostgreSQL 17 and later build expression indexes with only pg_catalog
+    // on the search path.
     await queryRunner.query(`CREATE FUNCTION search_week_vector(at timestamptz) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
       AS $$ SELECT CASE WHEN at IS NULL THEN ''::tsvector ELSE array_to_tsvector(ARRAY['week ' || floor(date_part('epoch', at) / 604800)::integer]) END $$`);
     for (const [table, time] of WEEKLY) {
@@ -46,6 +45,5 @@ export class SearchWeeks1796600600000 implements MigrationInterface {
       await queryRunner.query(`ALTER INDEX "${table}_search" RESET (gin_pending_list_limit)`);
     }
     await queryRunner.query(`DROP FUNCTION search_week_vector(timestamptz)`);
-    await queryRunner.query(`DROP FUNCTION search_week(timestamptz)`);
   }
 }

@@ -77,18 +77,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
-   * Resolves when every event committed before the call has been published, with what the
-   * consumers caused (tests). A run that failed is retried at once rather than at the next
-   * poll; after `timeoutMs` the last failure is reported.
+   * Resolves when every event committed before the call has been published (tests; with one
+   * instance, what the consumers caused meanwhile too, as the run goes on until none is left).
+   * A run that failed is retried after a short pause rather than at the next poll; after
+   * `timeoutMs` the last failure is reported.
    */
   async idle(timeoutMs = 10_000): Promise<void> {
     const { rows: [{ last }] } = await this.pool.query<{ last: string | null }>('SELECT max(seq) AS last FROM outbox_events');
     const deadline = Date.now() + timeoutMs;
+    const timedOut = () => new Error(`Outbox events up to ${last} are still unpublished after ${timeoutMs} ms; the last failed run: ${String(this.lastFailure)}`);
     for (;;) {
-      while (this.running) await this.running;
+      while (this.running) {
+        const left = deadline - Date.now();
+        if (left <= 0) throw timedOut();
+        await Promise.race([this.running, new Promise((resolve) => setTimeout(resolve, left).unref())]);
+      }
       const { rows } = await this.pool.query('SELECT 1 FROM outbox_events WHERE published_at IS NULL AND seq <= $1 LIMIT 1', [last ?? 0]);
       if (rows.length === 0 || this.stopped) return;
-      if (Date.now() > deadline) throw new Error(`Outbox events up to ${last} are still unpublished; the last run failed with: ${String(this.lastFailure)}`);
+      if (Date.now() > deadline) throw timedOut();
+      await new Promise((resolve) => setTimeout(resolve, 20));
       this.wake();
     }
   }
