@@ -1026,8 +1026,11 @@ export type TopicKind =
 export type TrainingImpactInput = {
   /** One course; any course when left out. */
   courseId?: string | number | null | undefined;
+  /** YYYY-MM-DD, in the organisation’s time zone. */
   from: string;
+  /** Which measures (see the keys returned); all when left out. */
   metrics?: Array<string> | null | undefined;
+  /** YYYY-MM-DD, included. */
   to: string;
 };
 

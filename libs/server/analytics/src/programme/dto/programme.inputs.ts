@@ -14,12 +14,9 @@ export class ObjectivesOverviewInput {
   to?: string | null;
 }
 
-@InputType()
-export class PilotComparisonInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'Not a valid cohort id.' })
-  cohortId: string;
-
+/** The period and measures two groups of people are compared over (pilot against the rest, trained against not). */
+@InputType({ isAbstract: true })
+abstract class ComparisonInput {
   @Field({ description: 'YYYY-MM-DD, in the organisation’s time zone.' }) @IsString() from: string;
   @Field({ description: 'YYYY-MM-DD, included.' }) @IsString() to: string;
 
@@ -32,21 +29,18 @@ export class PilotComparisonInput {
 }
 
 @InputType()
-export class TrainingImpactInput {
+export class PilotComparisonInput extends ComparisonInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Not a valid cohort id.' })
+  cohortId: string;
+}
+
+@InputType()
+export class TrainingImpactInput extends ComparisonInput {
   @Field(() => ID, { nullable: true, description: 'One course; any course when left out.' })
   @IsOptional()
   @IsUUID('all', { message: 'Not a valid course id.' })
   courseId?: string | null;
-
-  @Field() @IsString() from: string;
-  @Field() @IsString() to: string;
-
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @MaxLength(60, { each: true })
-  metrics?: string[] | null;
 }
 
 @InputType()
