@@ -42,10 +42,7 @@ export function seriesCsv(series: readonly CsvSeries[]): string {
       s.slice.label,
       s.bucket,
       p.start,
-      p.suppressed ? null : p.value,
-      p.suppressed ? null : p.numerator,
-      p.suppressed ? null : p.denominator,
-      p.suppressed,
+      ...valueCells(p),
     ]),
   );
   return toCsv(SERIES_CSV_HEADER, rows);
@@ -62,6 +59,11 @@ export interface CsvBreakdown {
 
 export const BREAKDOWN_CSV_HEADER = ['metric', 'metric_name', 'dimension', 'slice_id', 'slice', 'from', 'to', 'value', 'numerator', 'denominator', 'suppressed'] as const;
 
+/** A value's cells: value, numerator, denominator (empty when hidden) and whether it is hidden. */
+function valueCells(v: { value?: number | null; numerator?: number | null; denominator?: number | null; suppressed: boolean }) {
+  return v.suppressed ? [null, null, null, true] : [v.value ?? null, v.numerator ?? null, v.denominator ?? null, false];
+}
+
 /** A breakdown, one row per slice in the order shown; hidden values empty with `suppressed` true. */
 export function breakdownCsv(breakdown: CsvBreakdown, rows: CsvBreakdown['rows'] = breakdown.rows): string {
   return toCsv(
@@ -74,10 +76,7 @@ export function breakdownCsv(breakdown: CsvBreakdown, rows: CsvBreakdown['rows']
       r.slice.label,
       breakdown.from,
       breakdown.to,
-      r.suppressed ? null : r.value,
-      r.suppressed ? null : r.numerator,
-      r.suppressed ? null : r.denominator,
-      r.suppressed,
+      ...valueCells(r),
     ]),
   );
 }
