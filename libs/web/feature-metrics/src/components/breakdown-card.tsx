@@ -10,6 +10,7 @@ import type { DayRange } from '../model/date-range';
 import { formatMetricValue } from '../model/format';
 import { ChartCard } from './chart-card';
 import type { Definitions } from './series-card';
+import { ColumnHeads } from './column-heads';
 
 type Row = MetricBreakdownQuery['metricBreakdown']['rows'][number];
 
@@ -92,14 +93,7 @@ export function CommunityRankingCard({ definitions, range, metrics }: { definiti
             <Table.Caption>
               {metric.name} by community, {range.from} to {range.to}
             </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Community</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {metric.name}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads columns={[{ label: 'Community' }, { label: metric.name, numeric: true }]} />
             <Table.Tbody>
               {rows.map((r) => (
                 <Table.Tr key={r.slice.id ?? r.slice.label}>

@@ -10,6 +10,7 @@ import { formatMetricValue, formatRatio, NO_VALUE } from '../model/format';
 import { asUnit } from '../model/status';
 import { OKABE_ITO } from '../model/chart-data';
 import { ChartCard } from './chart-card';
+import { ColumnHeads } from './column-heads';
 
 type Comparison = GroupComparisonFieldsFragment;
 
@@ -60,23 +61,7 @@ function ComparisonTable({ comparison, caption }: { comparison: Comparison; capt
     <Table.ScrollContainer minWidth={560}>
       <Table striped withTableBorder captionSide="top" fz="sm">
         <Table.Caption>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Measure</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {comparison.group.label}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {comparison.others.label}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              Difference
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              Relative
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeads columns={[{ label: 'Measure' }, { label: comparison.group.label, numeric: true }, { label: comparison.others.label, numeric: true }, { label: 'Difference', numeric: true }, { label: 'Relative', numeric: true }]} />
         <Table.Tbody>
           {comparison.measures.map((m) => (
             <Table.Tr key={m.key}>

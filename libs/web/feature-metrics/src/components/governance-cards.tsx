@@ -8,6 +8,7 @@ import type { DayRange } from '../model/date-range';
 import { retentionCsv, rulesCsv } from '../model/exports';
 import { formatRatio, NO_VALUE } from '../model/format';
 import { ChartCard } from './chart-card';
+import { ColumnHeads } from './column-heads';
 
 const BY_RULE = {
   key: 'MODERATION_BY_RULE',
@@ -61,15 +62,7 @@ export function ModerationByRuleCard({ range, communityId }: { range: DayRange; 
       table={
         <Table striped withTableBorder captionSide="top" fz="sm">
           <Table.Caption>{`Moderation by rule, ${range.from} to ${range.to}`}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Rule</Table.Th>
-              <Table.Th scope="col">Action</Table.Th>
-              <Table.Th scope="col" ta="right">
-                Posts
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads columns={[{ label: 'Rule' }, { label: 'Action' }, { label: 'Posts', numeric: true }]} />
           <Table.Tbody>
             {rows.map((r, i) => (
               <Table.Tr key={`${r.ruleId ?? 'other'}:${r.action}:${i}`}>
@@ -130,19 +123,7 @@ export function RetentionCard({ range, communityId }: { range: DayRange; communi
         <Table.ScrollContainer minWidth={640}>
           <Table striped withTableBorder captionSide="top" fz="sm">
             <Table.Caption>{`Share of each month’s joiners active in the weeks after joining (${retention?.label ?? ''})`}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Joined</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  People
-                </Table.Th>
-                {weeks.map((w) => (
-                  <Table.Th key={w} scope="col" ta="right">
-                    W{w}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads columns={[{ label: 'Joined' }, { label: 'People', numeric: true }, ...weeks.map((w) => ({ label: `W${w}`, numeric: true }))]} />
             <Table.Tbody>
               {(retention?.cohorts ?? []).map((c) => (
                 <Table.Tr key={c.month}>

@@ -9,6 +9,7 @@ import { funnelCsv, topicsCsv } from '../model/exports';
 import { formatMetricValue, formatRatio, NO_VALUE } from '../model/format';
 import { ChartCard } from './chart-card';
 import { MiniSpark } from './mini-spark';
+import { ColumnHeads } from './column-heads';
 
 const TRENDING = {
   key: 'TRENDING',
@@ -60,24 +61,7 @@ export function TrendingTopicsCard({ communityId, title = 'Trending topics' }: {
         <Table.ScrollContainer minWidth={520}>
           <Table striped withTableBorder captionSide="top" fz="sm">
             <Table.Caption>{`${title}, week ending ${trending?.asOf ?? ''}`}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Topic</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  Mentions this week
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  People
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  Weekly baseline
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  Score (z)
-                </Table.Th>
-                <Table.Th scope="col">Weekly mentions, oldest first</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads columns={[{ label: 'Topic' }, { label: 'Mentions this week', numeric: true }, { label: 'People', numeric: true }, { label: 'Weekly baseline', numeric: true }, { label: 'Score (z)', numeric: true }, { label: 'Weekly mentions, oldest first' }]} />
             <Table.Tbody>
               {topics.map((t) => (
                 <Table.Tr key={`${t.kind}:${t.topic}`}>
@@ -140,23 +124,7 @@ export function IdeaFunnelCard({ range, communityId }: { range: DayRange; commun
       table={
         <Table striped withTableBorder captionSide="top" fz="sm">
           <Table.Caption>{`Idea funnel, ${range.from} to ${range.to}`}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Stage</Table.Th>
-              <Table.Th scope="col" ta="right">
-                Now in it
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                Reached
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                Share of ideas
-              </Table.Th>
-              <Table.Th scope="col" ta="right">
-                Conversion
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads columns={[{ label: 'Stage' }, { label: 'Now in it', numeric: true }, { label: 'Reached', numeric: true }, { label: 'Share of ideas', numeric: true }, { label: 'Conversion', numeric: true }]} />
           <Table.Tbody>
             {stages.map((s) => (
               <Table.Tr key={s.status}>

@@ -11,6 +11,7 @@ import { metricsPaths } from '../metrics-paths';
 import { ChartCard } from './chart-card';
 import { ObjectiveStatusBadge } from './objective-status-badge';
 import type { Definitions } from './series-card';
+import { ColumnHeads } from './column-heads';
 
 const EXPLAINED = {
   key: 'OBJECTIVE_STATUS',
@@ -66,20 +67,7 @@ export function ObjectivesOverviewCard({ definitions }: { definitions: Definitio
         <Table.ScrollContainer minWidth={640}>
           <Table striped withTableBorder captionSide="top" fz="sm">
             <Table.Caption>Objectives and their status</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Community</Table.Th>
-                <Table.Th scope="col">Objective</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  Now
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  Target
-                </Table.Th>
-                <Table.Th scope="col">Due</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads columns={[{ label: 'Community' }, { label: 'Objective' }, { label: 'Now', numeric: true }, { label: 'Target', numeric: true }, { label: 'Due' }, { label: 'Status' }]} />
             <Table.Tbody>
               {communities.flatMap((c) =>
                 c.objectives.map((o) => (

@@ -3,6 +3,7 @@ import { Table } from '@mantine/core';
 import type { MetricSeriesQuery } from '@commons/web-data-access';
 import { chartRows, periodLabel, periodName, seriesColour } from '../model/chart-data';
 import { formatMetricValue } from '../model/format';
+import { ColumnHeads } from './column-heads';
 
 export type Series = MetricSeriesQuery['metricSeries'][number];
 export type SeriesChartKind = 'line' | 'stacked-bars';
@@ -37,16 +38,9 @@ export function SeriesTable({ caption, series, bucket }: { caption: string; seri
     <Table.ScrollContainer minWidth={360}>
       <Table striped withTableBorder captionSide="top" fz="sm">
         <Table.Caption>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{bucket === 'MONTH' ? 'Month' : bucket === 'WEEK' ? 'Week' : 'Day'}</Table.Th>
-            {series.map((s) => (
-              <Table.Th key={s.definition.key} scope="col" ta="right">
-                {s.definition.name}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeads
+          columns={[{ label: bucket === 'MONTH' ? 'Month' : bucket === 'WEEK' ? 'Week' : 'Day' }, ...series.map((s) => ({ label: s.definition.name, numeric: true }))]}
+        />
         <Table.Tbody>
           {periods.map((start) => (
             <Table.Tr key={start}>

@@ -9,6 +9,7 @@ import { OKABE_ITO } from '../model/chart-data';
 import { toCsv } from '../model/csv';
 import { formatMinutes } from '../model/format';
 import { ChartCard } from './chart-card';
+import { ColumnHeads } from './column-heads';
 
 /** Managers set the first-response target; questions waiting longer alert them. */
 function SlaForm({ communityId, minutes, onChanged }: { communityId: string; minutes: number | null; onChanged: () => void }) {
@@ -112,14 +113,7 @@ export function SupportDesk({ communityId, slug, manages }: { communityId: strin
                 table={
                   <Table striped withTableBorder captionSide="top" fz="sm">
                     <Table.Caption>Open unanswered questions by how long they have waited</Table.Caption>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th scope="col">Waiting</Table.Th>
-                        <Table.Th scope="col" ta="right">
-                          Questions
-                        </Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
+                    <ColumnHeads columns={[{ label: 'Waiting' }, { label: 'Questions', numeric: true }]} />
                     <Table.Tbody>
                       {ages.bands.map((b) => (
                         <Table.Tr key={b.band}>

@@ -6,6 +6,7 @@ import { useViewer } from '@commons/web-feature-account';
 import { dateTime, ErrorAlert, QueryState } from '@commons/web-ui';
 import { addDays, checkRange, localDay } from '../model/date-range';
 import { MetricsPageHeader } from '../components/metrics-page-header';
+import { ColumnHeads } from '../components/column-heads';
 
 const STATUS: Record<RollupStatus, { label: string; color: string }> = {
   QUEUED: { label: 'Queued', color: 'gray.7' },
@@ -93,18 +94,7 @@ export function RollupsPage() {
         <Table.ScrollContainer minWidth={640}>
           <Table striped withTableBorder captionSide="top" fz="sm">
             <Table.Caption>Daily rollups, newest first</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Day</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-                <Table.Th scope="col">Requested</Table.Th>
-                <Table.Th scope="col">Finished</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  Rows
-                </Table.Th>
-                <Table.Th scope="col">Error</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads columns={[{ label: 'Day' }, { label: 'Status' }, { label: 'Requested' }, { label: 'Finished' }, { label: 'Rows', numeric: true }, { label: 'Error' }]} />
             <Table.Tbody>
               {runs.map((run) => (
                 <Table.Tr key={run.day}>

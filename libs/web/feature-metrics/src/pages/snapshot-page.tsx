@@ -12,6 +12,7 @@ import { formatMetricValue, formatRatio, NO_VALUE } from '../model/format';
 import { compareHeadlines, comparisonOfSnapshotsCsv, headlineCsv, monthName } from '../model/snapshots';
 import { asUnit, LIFECYCLE_LABEL } from '../model/status';
 import { metricsPaths } from '../metrics-paths';
+import { ColumnHeads } from '../components/column-heads';
 
 type Snapshot = MetricSnapshotFieldsFragment;
 
@@ -89,19 +90,7 @@ function SnapshotView({ snapshot }: { snapshot: Snapshot }) {
         <Table.ScrollContainer minWidth={640}>
           <Table striped fz="sm" captionSide="top">
             <Table.Caption>Objectives at the month’s end</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Community</Table.Th>
-                <Table.Th scope="col">Objective</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  Value
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  Target
-                </Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads columns={[{ label: 'Community' }, { label: 'Objective' }, { label: 'Value', numeric: true }, { label: 'Target', numeric: true }, { label: 'Status' }]} />
             <Table.Tbody>
               {snapshot.objectives.map((o) => (
                 <Table.Tr key={o.objectiveId}>
@@ -201,20 +190,7 @@ export function CompareSnapshotsPage() {
             <Paper withBorder p="md" radius="md" className="metrics-card">
               <Table striped fz="sm" captionSide="top">
                 <Table.Caption>Headline metrics for the organisation</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Metric</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {title(before)}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {title(after)}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      Change
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <ColumnHeads columns={[{ label: 'Metric' }, { label: title(before), numeric: true }, { label: title(after), numeric: true }, { label: 'Change', numeric: true }]} />
                 <Table.Tbody>
                   {rows.map((r) => {
                     const unit = asUnit(r.unit);

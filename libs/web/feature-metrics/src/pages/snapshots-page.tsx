@@ -8,6 +8,7 @@ import { localDay } from '../model/date-range';
 import { lastMonth, monthName } from '../model/snapshots';
 import { MetricsPageHeader } from '../components/metrics-page-header';
 import { metricsPaths } from '../metrics-paths';
+import { ColumnHeads } from '../components/column-heads';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/u;
 
@@ -82,14 +83,7 @@ export function SnapshotsPage() {
       <QueryState loading={loading && !data} error={toApiError(error)} onRetry={() => void refetch()} empty={snapshots.length === 0} emptyText="No snapshot saved yet.">
         <Table striped withTableBorder captionSide="top" fz="sm">
           <Table.Caption>Saved snapshots, newest first; choose two to compare</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Compare</Table.Th>
-              <Table.Th scope="col">Month</Table.Th>
-              <Table.Th scope="col">Saved</Table.Th>
-              <Table.Th scope="col">Note</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads columns={[{ label: 'Compare' }, { label: 'Month' }, { label: 'Saved' }, { label: 'Note' }]} />
           <Table.Tbody>
             {snapshots.map((s) => {
               const name = `${monthName(s.month)}${s.version > 1 ? `, version ${s.version}` : ''}`;
