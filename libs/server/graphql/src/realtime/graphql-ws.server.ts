@@ -30,7 +30,7 @@ import { subscribeSharingResults } from './shared-execution';
 /** What this server keeps per connection, next to graphql-ws's own socket and request. */
 interface ConnectionExtra extends Record<PropertyKey, unknown> {
   viewer?: Viewer;
-  /** When connection_init read `viewer` from the session (ms since the epoch); 0 once an operation used it. */
+  /** When `viewer` was read from the session (ms since the epoch). */
   viewerReadAt?: number;
   /** Operations the connection may still start now (refilled over time), and refusals since it last could. */
   allowance?: { tokens: number; at: number; refused: number };
@@ -68,10 +68,10 @@ const HEARTBEAT_MS = 30_000;
 /** Open connections' sessions are checked this often (expiry, and anything that ended one without an event). */
 const SESSION_RECHECK_MS = 60_000;
 /**
- * The first operation of a connection, started within this long of connection_init, uses the
- * session read there: a client subscribes right after connecting, and reading the session again
- * then cost a statement per connection. Every later operation reads it again. A session that
- * ends closes its connections anyway (the sign-out's or suspension's event).
+ * An operation started within this long of the last read of the connection's session uses that
+ * read: a client subscribes right after connection_init, and reading the session again then
+ * cost a statement per connection. A session that ends closes its connections anyway (the
+ * sign-out's or suspension's event), within the same few seconds.
  */
 const SESSION_REUSE_MS = 2_000;
 
@@ -146,10 +146,8 @@ export class GraphqlWsServer implements OnModuleDestroy {
           return true;
         },
         onSubscribe: async (ctx, id, payload) => {
-          // Re-read the session (but for a first operation right after connection_init) so a
-          // sign-out or suspension takes effect on the next operation.
+          // Re-read the session (unless just read) so a sign-out or suspension takes effect on the next operation.
           const recent = ctx.extra.viewer && Date.now() - (ctx.extra.viewerReadAt ?? 0) < SESSION_REUSE_MS ? ctx.extra.viewer : null;
-          ctx.extra.viewerReadAt = 0;
           const viewer =
             recent ??
             (await resolveViewer(this.viewers, ctx.extra.request.headers.cookie).catch((error: unknown) => {
@@ -160,7 +158,10 @@ export class GraphqlWsServer implements OnModuleDestroy {
             ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized');
             return [new GraphQLError('Your session has ended. Sign in again.', { extensions: { code: ErrorCode.Unauthenticated } })];
           }
-          ctx.extra.viewer = viewer;
+          if (!recent) {
+            ctx.extra.viewer = viewer;
+            ctx.extra.viewerReadAt = Date.now();
+          }
           const schema = this.schemaHost.schema;
           const checked = this.checkDocument(schema, payload.query);
           if ('errors' in checked) return checked.errors;
