@@ -210,21 +210,6 @@ describe('realtime: outbox, relay and event bus', () => {
     await Promise.all([first.dispose(), second.dispose()]);
   });
 
-  it('reads the session once to open a connection and start its first operation, and again for an operation started later', async () => {
-    const person = await api.signedIn(PlatformRole.Member);
-    const ME = '{ viewer { id } }';
-    const ws = connectWs(api.url, { cookie: person.client.cookieHeader, origin: TEST_ORIGIN });
-    // connection_init and the first operation: one read of the session between them.
-    const first = await api.statements.measure(() => ws.execute(ME));
-    expect(first.result).toMatchObject({ data: { viewer: { id: person.account.id } } });
-    // Seconds later the operation reads it again (a sign-out's event also closes the socket).
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
-    const later = await api.statements.measure(() => ws.execute(ME));
-    expect(later.result).toMatchObject({ data: { viewer: { id: person.account.id } } });
-    expect(first.statements).toBe(later.statements);
-    await ws.dispose();
-  });
-
   it('closes a connection whose session expired since it opened, on the next recheck of open sessions', async () => {
     const person = await api.signedIn(PlatformRole.Member);
     const other = await api.signedIn(PlatformRole.Member);

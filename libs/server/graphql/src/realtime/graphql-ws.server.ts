@@ -30,8 +30,6 @@ import { subscribeSharingResults } from './shared-execution';
 /** What this server keeps per connection, next to graphql-ws's own socket and request. */
 interface ConnectionExtra extends Record<PropertyKey, unknown> {
   viewer?: Viewer;
-  /** When `viewer` was read from the session (ms since the epoch). */
-  viewerReadAt?: number;
   /** Operations the connection may still start now (refilled over time), and refusals since it last could. */
   allowance?: { tokens: number; at: number; refused: number };
 }
@@ -67,19 +65,12 @@ const CLOSING_BRACE = Buffer.from('}');
 const HEARTBEAT_MS = 30_000;
 /** Open connections' sessions are checked this often (expiry, and anything that ended one without an event). */
 const SESSION_RECHECK_MS = 60_000;
-/**
- * An operation started within this long of the last read of the connection's session uses that
- * read: a client subscribes right after connection_init, and reading the session again then
- * cost a statement per connection. A session that ends closes its connections anyway (the
- * sign-out's or suspension's event), within the same few seconds.
- */
-const SESSION_REUSE_MS = 2_000;
 
 /**
  * graphql-ws on the same path as HTTP. Nest's built-in subscription server would skip
  * Apollo's plugins and check no Origin, so this one applies the same rules itself:
- * Origin on upgrade, the session cookie at connection_init and again on every operation (but
- * one right after it), the same parse/validation limits and the same error masking as HTTP.
+ * Origin on upgrade, the session cookie at connection_init and again on every operation,
+ * the same parse/validation limits and the same error masking as HTTP.
  */
 @Injectable()
 export class GraphqlWsServer implements OnModuleDestroy {
@@ -139,29 +130,22 @@ export class GraphqlWsServer implements OnModuleDestroy {
             return false;
           }
           ctx.extra.viewer = viewer;
-          ctx.extra.viewerReadAt = Date.now();
           const socket = ctx.extra.socket;
           this.connections.set(socket, viewer);
           socket.once('close', () => this.connections.delete(socket));
           return true;
         },
         onSubscribe: async (ctx, id, payload) => {
-          // Re-read the session (unless just read) so a sign-out or suspension takes effect on the next operation.
-          const recent = ctx.extra.viewer && Date.now() - (ctx.extra.viewerReadAt ?? 0) < SESSION_REUSE_MS ? ctx.extra.viewer : null;
-          const viewer =
-            recent ??
-            (await resolveViewer(this.viewers, ctx.extra.request.headers.cookie).catch((error: unknown) => {
-              if (error instanceof GraphQLError) throw error;
-              return null;
-            }));
+          // Re-read the session so a sign-out or suspension takes effect on the next operation.
+          const viewer = await resolveViewer(this.viewers, ctx.extra.request.headers.cookie).catch((error: unknown) => {
+            if (error instanceof GraphQLError) throw error;
+            return null;
+          });
           if (!viewer) {
             ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized');
             return [new GraphQLError('Your session has ended. Sign in again.', { extensions: { code: ErrorCode.Unauthenticated } })];
           }
-          if (!recent) {
-            ctx.extra.viewer = viewer;
-            ctx.extra.viewerReadAt = Date.now();
-          }
+          ctx.extra.viewer = viewer;
           const schema = this.schemaHost.schema;
           const checked = this.checkDocument(schema, payload.query);
           if ('errors' in checked) return checked.errors;
