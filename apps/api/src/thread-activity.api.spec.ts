@@ -209,4 +209,140 @@ describe('threadActivity: every change of a thread, live, fanned out once, and c
     await bad.dispose();
     await settle(0);
   });
+
+  it('sends a burst that arrived while delivery was busy together, in order and once, each reader’s in one write', async () => {
+    const threadId = await ask('Burst?');
+    const subscriptions = [subscribe(reader, threadId), subscribe(poster, threadId), subscribe(manager, threadId)];
+    await settle(3);
+    // Delivery is kept busy on the first reply (its readers' access cannot be read while the
+    // table is locked), so the next four arrive while it waits, and leave together.
+    const lock = api.dataSource.createQueryRunner();
+    await lock.startTransaction();
+    await lock.query('LOCK TABLE community_access_versions IN ACCESS EXCLUSIVE MODE');
+    const before = { ...subscriptionExecutions };
+    const posted: string[] = [];
+    for (let i = 1; i <= 5; i++) posted.push(await reply(threadId, `Burst ${i}.`));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await lock.rollbackTransaction();
+    await lock.release();
+    for (const s of subscriptions) {
+      const received = [];
+      for (let i = 0; i < 5; i++) received.push(await s.next());
+      expect(received.map((a) => a.reply?.id)).toEqual(posted);
+      expect(received.map((a) => a.seq)).toEqual([...received.map((a) => a.seq)].sort((a, b) => a - b));
+    }
+    // The four after the first went out together: the first three of each reader's held back for the fourth's write.
+    expect(subscriptionExecutions.gathered - before.gathered).toBe(3 * 3);
+    expect(subscriptionExecutions.delivered - before.delivered).toBe(5 * 3);
+    // Nothing more, nothing twice.
+    const last = await reply(threadId, 'After the burst.');
+    for (const s of subscriptions) expect((await s.next()).reply?.id).toBe(last);
+  });
+
+  it('delivers results of every size whole, the longest reply too (its message over 64 KiB)', async () => {
+    const threadId = await ask('How long may a reply be?');
+    const forReader = subscribe(reader, threadId);
+    await settle(1);
+    for (const body of ['Short.', 'Medium. '.repeat(40), `${'Long words, '.repeat(4_000)}the end.`]) {
+      const id = await reply(threadId, body);
+      const received = await forReader.next();
+      expect(received.reply?.id).toBe(id);
+      expect(received.reply?.body).toBe(body);
+    }
+  });
+
+  it('changes a community’s access version with every write to what its access facts are read from, and with nothing else', async () => {
+    const db = api.dataSource;
+    const version = async (id: string) =>
+      ((await db.query(`SELECT coalesce((SELECT version FROM community_access_versions WHERE community_id = $1), 0)::text AS v`, [id])) as Array<{ v: string }>)[0].v;
+    const someone = await api.signedIn(PlatformRole.Member, { displayName: 'Sam Someone' });
+    const by = manager.account.id;
+    const changes: Array<[string, string, unknown[]]> = [
+      ['a membership', `INSERT INTO community_memberships VALUES ($1, $2, 'MEMBER', now())`, [communityId, someone.account.id]],
+      ['a role', `UPDATE community_memberships SET role = 'MODERATOR' WHERE community_id = $1 AND account_id = $2`, [communityId, someone.account.id]],
+      ['a ban', `INSERT INTO community_bans (id, community_id, account_id, reason, banned_by_id, created_at) VALUES (gen_random_uuid(), $1, $2, 'x', $3, now())`, [communityId, someone.account.id, by]],
+      ['a ban lifted', `UPDATE community_bans SET lifted_at = now() WHERE community_id = $1`, [communityId]],
+      ['an invitation', `INSERT INTO community_invitations (id, community_id, email, role, status, invited_by_id, created_at) VALUES (gen_random_uuid(), $1, 'sam.new@commons.example', 'MEMBER', 'PENDING', $2, now())`, [communityId, by]],
+      ['an e-mail an invitation names', `UPDATE accounts SET email = 'sam.new@commons.example' WHERE id = $1`, [someone.account.id]],
+      ['a cohort attached', `WITH c AS (INSERT INTO cohorts (id, name, sort_name, created_by_id, created_at, updated_at) VALUES ('00000000-0000-4000-8000-0000000c0402'::uuid, 'Pilots', 'pilots', $2, now(), now()) RETURNING id)
+                              INSERT INTO community_cohorts SELECT $1, id, now() FROM c`, [communityId, by]],
+      ['a cohort member', `INSERT INTO cohort_members VALUES ('00000000-0000-4000-8000-0000000c0402', $1, now())`, [someone.account.id]],
+      ['the visibility', `UPDATE communities SET visibility = 'PRIVATE' WHERE id = $1`, [communityId]],
+      ['the membership removed', `DELETE FROM community_memberships WHERE community_id = $1 AND account_id = $2`, [communityId, someone.account.id]],
+    ];
+    for (const [what, sql, params] of changes) {
+      const before = await version(communityId);
+      await db.query(sql, params);
+      expect([what, await version(communityId)]).not.toEqual([what, before]);
+    }
+    // Nothing else: a post, a rename, another account's e-mail.
+    const before = await version(communityId);
+    await reply(await ask('Does posting change it?'), 'No.');
+    await db.query(`UPDATE communities SET name = name || ' (renamed)', visibility = 'OPEN' WHERE id = $1`, [communityId]);
+    const reopened = await version(communityId);
+    expect(reopened).not.toEqual(before);
+    await db.query(`UPDATE communities SET name = 'Live Answers' WHERE id = $1`, [communityId]);
+    await db.query(`UPDATE accounts SET email = 'rudi.renamed@commons.example' WHERE id = $1`, [reader.account.id]);
+    await reply(await ask('Still the same?'), 'Yes.');
+    expect(await version(communityId)).toEqual(reopened);
+  });
+
+  it('keeps its readers’ access between events, and decides afresh after anything it depends on changed: a setting, a fix in SQL, a ban’s end', async () => {
+    const UPDATE = `mutation ($input: UpdateCommunityInput!) { updateCommunity(input: $input) { visibility } }`;
+    const BAN = `mutation ($input: BanMemberInput!) { banFromCommunity(input: $input) { id } }`;
+    const other = (await manager.client.data<{ createCommunity: { id: string } }>(CREATE_COMMUNITY, {
+      input: { name: 'Kept Facts', audiences: ['EMPLOYEE'], visibility: 'OPEN', intent: 'COLLABORATION', useCases: ['FORUMS'] },
+    })).createCommunity.id;
+    await manager.client.data(ACTIVATE, { input: { communityId: other, lifecycle: 'ACTIVE' } });
+    for (const person of [poster, reader]) await person.client.data(JOIN, { id: other });
+    const visitor = await api.signedIn(PlatformRole.Member, { displayName: 'Vic Visitor' });
+    const threadId = (await manager.client.data<{ createThread: { id: string } }>(ASK, { input: { communityId: other, title: 'Who may still read this?', body: 'Watch.' } })).createThread.id;
+    const forManager = subscribe(manager, threadId);
+    const forReader = subscribe(reader, threadId);
+    // Not a member: reads it while the community is open.
+    const forVisitor = subscribe(visitor, threadId);
+    await settle(3);
+    const all = [forManager, forReader, forVisitor];
+    const ids = async (subscriptions: typeof all) => (await Promise.all(subscriptions.map((s) => s.next()))).map((a) => a.reply?.id);
+
+    const first = await reply(threadId, 'Everyone reads this.');
+    expect(await ids(all)).toEqual([first, first, first]);
+    const { statements } = await api.statements.measure(async () => {
+      const id = await reply(threadId, 'And this, with what was read for the first.');
+      expect(await ids(all)).toEqual([id, id, id]);
+    });
+    // Kept: the readers' facts are not read again while nothing they come from changed.
+    const { statements: firstStatements } = await api.statements.measure(async () => {
+      const fresh = subscribe(poster, threadId);
+      await settle(4);
+      const id = await reply(threadId, 'A new reader’s facts are read for them alone.');
+      expect(await ids([...all, fresh])).toEqual([id, id, id, id]);
+      await fresh.close();
+      await settle(3);
+    });
+    expect(statements).toBeLessThan(firstStatements);
+
+    // Made private: the visitor gets nothing more from the next event on.
+    await manager.client.data(UPDATE, { input: { communityId: other, visibility: 'PRIVATE' } });
+    const privately = await reply(threadId, 'Members only now.');
+    expect(await ids([forManager, forReader])).toEqual([privately, privately]);
+    // A membership removed by a fix in SQL, with no event at all: the reader too.
+    await api.dataSource.query('DELETE FROM community_memberships WHERE community_id = $1 AND account_id = $2', [other, reader.account.id]);
+    const fixed = await reply(threadId, 'After the fix.');
+    expect(await ids([forManager])).toEqual([fixed]);
+    // Back in, and open again: both hear the next one, and nothing of what they missed.
+    await api.dataSource.query(`INSERT INTO community_memberships (community_id, account_id, role, joined_at) VALUES ($1, $2, 'MEMBER', now())`, [other, reader.account.id]);
+    await manager.client.data(UPDATE, { input: { communityId: other, visibility: 'OPEN' } });
+    const reopened = await reply(threadId, 'Open again.');
+    expect(await ids(all)).toEqual([reopened, reopened, reopened]);
+
+    // Banned until a moment passes: nothing while it lasts, then the next event, with no write in between.
+    const endsAt = new Date(Date.now() + 1_500);
+    await manager.client.data(BAN, { input: { communityId: other, accountId: reader.account.id, reason: 'A short break.', endsAt: endsAt.toISOString() } });
+    const during = await reply(threadId, 'During the ban.');
+    expect(await ids([forManager, forVisitor])).toEqual([during, during]);
+    await new Promise((resolve) => setTimeout(resolve, endsAt.getTime() - Date.now() + 100));
+    const ended = await reply(threadId, 'The ban has ended.');
+    expect(await ids(all)).toEqual([ended, ended, ended]);
+  });
 });

@@ -65,12 +65,13 @@ export class MetricsController {
       },
       {
         name: 'commons_subscription_events_total',
-        help: 'Subscription events delivered to subscribers (outcome=delivered), the GraphQL executions they took (outcome=executed) and the results serialized for the socket (outcome=serialized): one of each per class of subscribers who see an event alike.',
+        help: 'Subscription events delivered to subscribers (outcome=delivered), the GraphQL executions they took (outcome=executed) and the results serialized for the socket (outcome=serialized): one of each per class of subscribers who see an event alike; deliveries of a burst held back to share one write with the next (outcome=gathered).',
         type: 'counter',
         samples: [
           { labels: { outcome: 'delivered' }, value: subscriptionExecutions.delivered },
           { labels: { outcome: 'executed' }, value: subscriptionExecutions.executed },
           { labels: { outcome: 'serialized' }, value: subscriptionExecutions.serialized },
+          { labels: { outcome: 'gathered' }, value: subscriptionExecutions.gathered },
         ],
       },
       {

@@ -12,6 +12,7 @@ import { CommunitiesResolver } from './communities.resolver';
 import { CommunitiesService } from './communities.service';
 import { CommunityLoaders } from './communities.loader';
 import { communityRules } from './community-access';
+import { ReadersAccess } from './readers-access';
 import { CommunityAccessService } from './community-access.service';
 import { CommunityRepository } from './community.repository';
 import { externalAccountScope } from './external-account-scope';
@@ -53,6 +54,7 @@ export const communityEntities = [
   providers: [
     CommunityRepository,
     CommunityAccessService,
+    ReadersAccess,
     CommunitiesService,
     CommunityLoaders,
     MembershipHistory,

@@ -5,6 +5,7 @@ import { CommunityLifecycle } from '@commons/shared-contracts';
 import { CommunityAction, type CommunityAccess } from './community-access';
 import { CommunityRepository, type LoadedCommunity } from './community.repository';
 import { CommunityEntity } from './entities/community.entity';
+import { ReadersAccess } from './readers-access';
 
 /**
  * The entry point every domain uses to act inside a community: load it as the viewer sees it
@@ -16,6 +17,7 @@ export class CommunityAccessService {
   constructor(
     private readonly communities: CommunityRepository,
     private readonly authorization: AuthorizationService,
+    private readonly readers: ReadersAccess,
   ) {}
 
   /** Communities with the viewer's access facts, whether or not the viewer may see them (for checks that decide that). */
@@ -33,9 +35,12 @@ export class CommunityAccessService {
     return this.communities.accessFacts(viewer, [...new Set(communityIds)]);
   }
 
-  /** Many accounts' facts for one community, in one statement (delivering an event to its subscribers). */
-  factsOfAccounts(communityId: string, accountIds: readonly string[]): Promise<Map<string, CommunityAccess>> {
-    return this.communities.accessFactsOfAccounts(communityId, [...new Set(accountIds)]);
+  /**
+   * Many accounts' facts for one community (delivering an event to its subscribers): kept
+   * between events while nothing they are read from changes (see ReadersAccess).
+   */
+  factsOfAccounts(communityId: string, accountIds: readonly string[]): Promise<ReadonlyMap<string, CommunityAccess>> {
+    return this.readers.of(communityId, accountIds);
   }
 
   async visible(viewer: Viewer, communityId: string): Promise<LoadedCommunity> {

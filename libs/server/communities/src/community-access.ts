@@ -145,6 +145,23 @@ export const communityRules: Record<string, AuthorizationRule> = {
   [CommunityAction.Create]: (actor) => actor.audience === Audience.Employee,
 };
 
+const standings = new WeakMap<Viewer, { access: CommunityAccess; standing: string }>();
+
+/**
+ * Everything the rules read about a viewer and a community except who the viewer is: two
+ * viewers with the same standing get the same answer from every rule about content neither of
+ * them wrote (authorship is the one thing rules compare with the viewer's id). Realtime delivery
+ * decides once per standing instead of once per subscriber. Kept per viewer while their facts
+ * object stays the same (the same string each time, so maps find it without hashing it again).
+ */
+export function standingOf(viewer: Viewer, access: CommunityAccess): string {
+  const kept = standings.get(viewer);
+  if (kept?.access === access) return kept.standing;
+  const standing = [viewer.role, viewer.audience, access.communityId, access.audiences.join(','), access.visibility, access.lifecycle, access.role ?? '', access.banned, access.inCohort, access.invited].join('|');
+  standings.set(viewer, { access, standing });
+  return standing;
+}
+
 /**
  * The View rule as SQL, for lists and counts that must never include what View refuses.
  * The isolation matrix test checks the two agree. Parameters: :viewerId, :viewerAudience,

@@ -10,6 +10,12 @@ import { CommunitySlugRedirectEntity } from './entities/community-slug-redirect.
 import type { CommunitiesArgs, CommunityFilter } from './dto/community.inputs';
 import { MembershipFilter } from './dto/community.inputs';
 
+/** An account's access facts and the time (ms) until which they hold without a write. */
+export interface TimedAccess {
+  access: CommunityAccess;
+  until: number;
+}
+
 /** A community with the facts the authorization rules need about it for one viewer. */
 export interface LoadedCommunity {
   community: CommunityEntity;
@@ -87,18 +93,36 @@ export class CommunityRepository {
 
   /**
    * The same facts about one community for many accounts, in one statement: realtime delivery
-   * authorizes each event for every subscriber at once, not with a query per subscriber.
+   * authorizes each event for every subscriber at once, not with a query per subscriber. With
+   * each account's facts, until when they hold: the end of a ban that ends (Infinity otherwise).
    */
-  async accessFactsOfAccounts(communityId: string, accountIds: readonly string[]): Promise<Map<string, CommunityAccess>> {
+  async accessFactsOfAccounts(communityId: string, accountIds: readonly string[]): Promise<Map<string, TimedAccess>> {
     if (accountIds.length === 0) return new Map();
-    const rows: Array<FactsRow & { account_id: string }> = await this.dataSource.query(
-      `SELECT acc.id AS account_id, ${accessFactsColumns('acc.id')}
+    const rows: Array<FactsRow & { account_id: string; ban_ends: number | null }> = await this.dataSource.query(
+      `SELECT acc.id AS account_id, ${accessFactsColumns('acc.id')},
+              (SELECT CASE WHEN bool_or(b.ends_at IS NULL) THEN NULL ELSE extract(epoch FROM max(b.ends_at)) * 1000 END
+                 FROM community_bans b
+                WHERE b.community_id = c.id AND b.account_id = acc.id AND b.lifted_at IS NULL
+                  AND (b.ends_at IS NULL OR b.ends_at > $3)) AS ban_ends
          FROM unnest($1::uuid[]) AS acc(id) CROSS JOIN communities c
          LEFT JOIN community_memberships m ON m.community_id = c.id AND m.account_id = acc.id
         WHERE c.id = $2`,
       [accountIds, communityId, this.clock.now()],
     );
-    return new Map(rows.map((r) => [r.account_id, toAccess(r)]));
+    // A banned account's facts change when its last ban ends (never, for a ban without an end); anyone else's only with the access version.
+    return new Map(rows.map((r) => [r.account_id, { access: toAccess(r), until: r.ban_ends === null ? Infinity : Number(r.ban_ends) }]));
+  }
+
+  /**
+   * The community's access version: it changes, in the same transaction, with anything its
+   * access facts are read from (see the CommunityAccessVersions migration's triggers).
+   */
+  async accessVersion(communityId: string): Promise<string> {
+    const [row]: Array<{ version: string }> = await this.dataSource.query(
+      `SELECT coalesce((SELECT version FROM community_access_versions WHERE community_id = $1), 0)::text AS version`,
+      [communityId],
+    );
+    return row?.version ?? '0';
   }
 
   /** The community a slug names now, following renamed slugs. */

@@ -7,6 +7,7 @@ export {
   COMMUNITY_RESOURCE_ACTIONS,
   communityRules,
   readableCommunityIdsSql,
+  standingOf,
   type CommunityAccess,
   type CommunityResource,
 } from './community-access';

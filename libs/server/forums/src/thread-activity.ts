@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CommunityAccessService, type CommunityAccess } from '@commons/server-communities';
+import { CommunityAccessService, standingOf, type CommunityAccess } from '@commons/server-communities';
 import { ValidationError, type Viewer } from '@commons/server-core';
 import { shareExecution } from '@commons/server-graphql';
 import { Audiences, EventHistory, EventStream, type PublishedEvent } from '@commons/server-realtime';
@@ -23,6 +23,7 @@ const THREAD_EVENTS = [
 ];
 /** Nobody: reactions are loaded without anyone's own, then added per reader. */
 const NOBODY = '00000000-0000-0000-0000-000000000000';
+const NONE: readonly string[] = [];
 
 /**
  * A thread's activity for its readers, fanned out once (see Audiences): each event is loaded
@@ -80,13 +81,7 @@ export class ThreadActivity {
     const facts = await this.communities.factsOfAccounts(thread.communityId, accountIds);
     const reactions = reply && reply.reactions.length > 0 ? await this.repository.reactionsBy(reply.id, accountIds) : null;
     const classes = new Map<string, ThreadActivityType>();
-    return viewers.map((viewer) => {
-      const access = facts.get(viewer.accountId);
-      // The thread first: a reply of a thread held from this reader is held from them too.
-      if (!access || !this.content.sees(viewer, access, thread.authorId, thread.moderationState)) return undefined;
-      if (reply && !this.content.sees(viewer, access, reply.authorId, reply.moderationState)) return undefined;
-      const mine = reactions?.get(viewer.accountId) ?? [];
-      const key = reply ? this.classOf(viewer, access, reply, mine) : 'thread';
+    const payloadFor = (viewer: Viewer, access: CommunityAccess, key: string, mine: readonly string[]): ThreadActivityType => {
       let activity = classes.get(key);
       if (!activity) {
         activity = shareExecution({
@@ -98,13 +93,36 @@ export class ThreadActivity {
         classes.set(key, activity);
       }
       return activity;
+    };
+    // What a reader may see and do here, and so their class (but for their own reactions).
+    const decide = (viewer: Viewer, access: CommunityAccess): string | null => {
+      // The thread first: a reply of a thread held from this reader is held from them too.
+      if (!this.content.sees(viewer, access, thread.authorId, thread.moderationState)) return null;
+      if (reply && !this.content.sees(viewer, access, reply.authorId, reply.moderationState)) return null;
+      return reply ? this.classOf(viewer, access, reply) : 'thread';
+    };
+    // Readers who wrote neither the thread nor the reply are decided once per standing: thousands of readers, a few decisions.
+    const byStanding = new Map<string, string | null>();
+    return viewers.map((viewer) => {
+      const access = facts.get(viewer.accountId);
+      if (!access) return undefined;
+      let decision: string | null | undefined;
+      if (viewer.accountId === thread.authorId || viewer.accountId === reply?.authorId) decision = decide(viewer, access);
+      else {
+        const standing = standingOf(viewer, access);
+        decision = byStanding.get(standing);
+        if (decision === undefined) byStanding.set(standing, (decision = decide(viewer, access)));
+      }
+      if (decision === null) return undefined;
+      const mine = reactions?.get(viewer.accountId) ?? NONE;
+      return payloadFor(viewer, access, mine.length > 0 ? `${decision}|${mine.join(',')}` : decision, mine);
     });
   }
 
-  /** Everything about a reply that differs between readers who may see it: what they may do with it, and their own reactions. */
-  private classOf(viewer: Viewer, access: CommunityAccess, reply: ReplyRow, mine: readonly string[]): string {
+  /** Everything about a reply that differs between readers who may see it (but their own reactions): what they may do with it. */
+  private classOf(viewer: Viewer, access: CommunityAccess, reply: ReplyRow): string {
     const can = (action: string) => (this.content.can(viewer, action, access, reply.authorId) ? 1 : 0);
-    return `${can(ForumAction.Moderate)}${can(ForumAction.Edit)}${can(ForumAction.Delete)}|${mine.join(',')}`;
+    return `${can(ForumAction.Moderate)}${can(ForumAction.Edit)}${can(ForumAction.Delete)}`;
   }
 }
 

@@ -16,8 +16,9 @@ export interface GraphqlContext extends RequestContext {
    * Over WebSocket: sends one already-serialized result of this subscription (the JSON of an
    * ExecutionResult) as its `next` message, straight to the socket. Shared results take this
    * way: serialized once for every subscriber of a class, instead of once per subscriber.
+   * `more`: another result follows in the same turn, and may go out in the same write.
    */
-  sendSerializedResult?: (json: Buffer) => void;
+  sendSerializedResult?: (json: Buffer, more?: boolean) => void;
 }
 
 /** Turns a transport-level request into a RequestContext: who is asking, from where. */

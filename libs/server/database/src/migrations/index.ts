@@ -30,6 +30,7 @@ import { MetricDailyBreakdown1796600400000 } from './1796600400000-metric-daily-
 import { CrossLinks1796600500000 } from './1796600500000-cross-links';
 import { SearchWeeks1796600600000 } from './1796600600000-search-weeks';
 import { EmailDelivery1796600700000 } from './1796600700000-email-delivery';
+import { CommunityAccessVersions1796600800000 } from './1796600800000-community-access-versions';
 /**
  * Every migration, oldest first. Listed explicitly (no glob) so the built API,
  * the tests and the migration tool all run exactly the same set.
@@ -65,4 +66,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CrossLinks1796600500000,
   SearchWeeks1796600600000,
   EmailDelivery1796600700000,
+  CommunityAccessVersions1796600800000,
 ];

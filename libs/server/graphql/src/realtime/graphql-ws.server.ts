@@ -61,6 +61,8 @@ const TOO_MANY_OPERATIONS = 4429;
 const MAX_UNREAD_BYTES = 1024 * 1024;
 const TRY_AGAIN_LATER = 1013;
 const CLOSING_BRACE = Buffer.from('}');
+/** A Buffer would go as a binary frame by default; the protocol speaks text. */
+const AS_TEXT = { binary: false } as const;
 /** A connection that does not answer a ping within this interval is gone: terminated, its subscriptions freed. */
 const HEARTBEAT_MS = 30_000;
 /** Open connections' sessions are checked this often (expiry, and anything that ended one without an event). */
@@ -85,6 +87,8 @@ export class GraphqlWsServer implements OnModuleDestroy {
   private readonly format: ReturnType<typeof createErrorFormatter>;
   /** Open connections and the session each was opened with, to close them when that session ends. */
   private readonly connections = new Map<WebSocket, Viewer>();
+  /** The TCP socket under each WebSocket (ws writes its frames there), to gather several frames into one write. */
+  private readonly transports = new WeakMap<WebSocket, Duplex>();
   private timers: NodeJS.Timeout[] = [];
 
   constructor(
@@ -114,7 +118,10 @@ export class GraphqlWsServer implements OnModuleDestroy {
       const origin = request.headers.origin;
       // Browsers always send Origin on WebSocket upgrades: a foreign one is cross-site WebSocket hijacking.
       if (origin !== undefined && !this.config.allowedOrigins.includes(origin)) return refuse(socket, 403, 'Forbidden');
-      wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        this.transports.set(ws, socket);
+        wss.emit('connection', ws, request);
+      });
     });
     this.keepAlive(wss);
 
@@ -197,14 +204,41 @@ export class GraphqlWsServer implements OnModuleDestroy {
   /**
    * Sends a subscription's result already serialized (shared by a class of subscribers) as the
    * protocol's `next` message, exactly as graphql-ws would write it: `{"id":…,"type":"next","payload":…}`.
+   *
+   * Thousands of readers get the same bytes behind their own subscription id, so the WebSocket
+   * frame is written here, as RFC 6455 lays it out, from two pieces: this subscription's frame
+   * head with its id, and the class's shared result (never copied per reader). ws writes its own
+   * frames to the same socket synchronously, so frames never interleave; a connection with a
+   * negotiated extension (compression) goes through ws instead. When more results follow in
+   * the same turn (a burst delivered together), they leave in one write, when the turn ends.
    */
-  private resultSender(socket: WebSocket, id: string): (json: Buffer) => void {
+  private resultSender(socket: WebSocket, id: string): (json: Buffer, more?: boolean) => void {
     const head = Buffer.from(`{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":`);
-    return (json) => {
+    const transport = socket.extensions === '' ? this.transports.get(socket) : undefined;
+    let gathering = false;
+    const release = () => {
+      gathering = false;
+      transport?.uncork();
+    };
+    let frameHead = { length: -1, bytes: head };
+    return (json, more = false) => {
       this.dropIfSlow(socket);
       if (socket.readyState !== socket.OPEN) return;
-      // A Buffer would go as a binary frame by default; the protocol speaks text.
-      socket.send(Buffer.concat([head, json, CLOSING_BRACE], head.length + json.length + 1), { binary: false });
+      if (!transport) {
+        socket.send(Buffer.concat([head, json, CLOSING_BRACE], head.length + json.length + 1), AS_TEXT);
+        return;
+      }
+      const tail = withClosingBrace(json);
+      const length = head.length + tail.length;
+      if (frameHead.length !== length) frameHead = { length, bytes: Buffer.concat([textFrameHeader(length), head]) };
+      transport.cork();
+      transport.write(frameHead.bytes);
+      transport.write(tail);
+      // Held until the turn ends when more follow; otherwise written now.
+      if (more && !gathering) {
+        gathering = true;
+        queueMicrotask(release);
+      } else transport.uncork();
     };
   }
 
@@ -339,6 +373,26 @@ function takeAllowance(extra: ConnectionExtra): boolean {
   allowance.tokens -= 1;
   allowance.refused = 0;
   return true;
+}
+
+/** Each shared result with the message's closing brace, made once for all the readers it goes to. */
+const closedResults = new WeakMap<Buffer, Buffer>();
+function withClosingBrace(json: Buffer): Buffer {
+  let closed = closedResults.get(json);
+  if (!closed) closedResults.set(json, (closed = Buffer.concat([json, CLOSING_BRACE])));
+  return closed;
+}
+
+/** The header of an unmasked, unfragmented text frame (a server's) carrying `length` bytes (RFC 6455, 5.2). */
+function textFrameHeader(length: number): Buffer {
+  const FIN_TEXT = 0x81;
+  if (length < 126) return Buffer.from([FIN_TEXT, length]);
+  if (length < 65_536) return Buffer.from([FIN_TEXT, 126, length >> 8, length & 0xff]);
+  const header = Buffer.alloc(10);
+  header[0] = FIN_TEXT;
+  header[1] = 127;
+  header.writeBigUInt64BE(BigInt(length), 2);
+  return header;
 }
 
 function refuse(socket: Duplex, status: number, text: string): void {

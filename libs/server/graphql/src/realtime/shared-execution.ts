@@ -14,15 +14,19 @@ interface SharedResult {
 
 /** A source that can hand events straight to a direct consumer (the realtime Mailbox). */
 interface DirectSource {
-  attachDirect(consumer: { prepare(value: unknown): Promise<unknown> | null; take(value: unknown): boolean }): void;
+  attachDirect(consumer: { prepare(value: unknown): Promise<unknown> | null; take(value: unknown, more: boolean): boolean }): void;
 }
 /** Per shared payload: the result of each distinct operation (document, name, variables) run on it. */
 const results = new WeakMap<object, Map<string, SharedResult>>();
 const documentIds = new WeakMap<DocumentNode, number>();
 let nextDocumentId = 1;
 
-/** Subscription events delivered, the executions they took and the results serialized (fewer when shared): for /metrics and tests. */
-export const subscriptionExecutions = { delivered: 0, executed: 0, serialized: 0 };
+/**
+ * Subscription events delivered, the executions they took and the results serialized (fewer
+ * when shared), and deliveries held back to leave in one write with the next (a burst): for
+ * /metrics and tests.
+ */
+export const subscriptionExecutions = { delivered: 0, executed: 0, serialized: 0, gathered: 0 };
 
 /**
  * Marks a subscription event as shaped for a whole class of subscribers (the same visibility
@@ -56,11 +60,12 @@ export async function subscribeSharingResults(args: ExecutionArgs): Promise<Asyn
         const shared = ended ? null : sharedResult(args, key, payload, false);
         return shared ? jsonOf(shared) : null;
       },
-      take: (payload) => {
+      take: (payload, more) => {
         const ready = ended ? undefined : readyResult(payload, key);
         if (!ready) return false;
         subscriptionExecutions.delivered++;
-        sendSerialized(ready);
+        if (more) subscriptionExecutions.gathered++;
+        sendSerialized(ready, more);
         return true;
       },
     });

@@ -40,12 +40,12 @@ export class EventStream implements OnModuleInit {
    * The events of `types` about `subjectId` published from now on, in order. Ends (throws) when
    * the consumer falls more than MAX_WAITING events behind; ending the iteration unsubscribes.
    */
-  watch(subjectId: string, types: readonly string[]): AsyncIterableIterator<PublishedEvent> {
+  watch(subjectId: string, types: readonly string[]): Mailbox<PublishedEvent> {
     return this.add(subjectId, types);
   }
 
   /** The events of `types` in one community, as `watch` does for a subject. */
-  watchCommunity(communityId: string, types: readonly string[]): AsyncIterableIterator<PublishedEvent> {
+  watchCommunity(communityId: string, types: readonly string[]): Mailbox<PublishedEvent> {
     return this.add(communityKey(communityId), types);
   }
 
@@ -53,7 +53,7 @@ export class EventStream implements OnModuleInit {
     for (const watcher of this.watchers.get(key) ?? []) if (watcher.types.has(event.type)) watcher.push(event);
   }
 
-  private add(key: string, types: readonly string[]): AsyncIterableIterator<PublishedEvent> {
+  private add(key: string, types: readonly string[]): Mailbox<PublishedEvent> {
     const set = this.watchers.get(key) ?? new Set<Watcher>();
     const watcher: Watcher = { types: new Set(types), push: (event) => mailbox.push(event) };
     const mailbox = new Mailbox<PublishedEvent>(MAX_WAITING, (reason) => {

@@ -3,10 +3,11 @@
  * graphql-ws subscriptions whose results are shared by a class of readers (see
  * subscribeSharingResults). `prepare` makes a value ready once for every consumer that shares it
  * (the same promise for them all); `take` then writes it synchronously, or declines (false).
+ * `more`: another value follows for this consumer in the same turn (its writes may be gathered).
  */
 export interface DirectConsumer<T> {
   prepare(value: T): Promise<unknown> | null;
-  take(value: T): boolean;
+  take(value: T, more: boolean): boolean;
 }
 
 /**
@@ -54,10 +55,20 @@ export class Mailbox<T> implements AsyncIterableIterator<T> {
    * Hands the value straight to the direct consumer when its reader waits with nothing queued
    * (so nothing can overtake anything), else queues it as `push` does.
    */
-  deliver(value: T): void {
+  deliver(value: T, more = false): void {
     if (this.closed) return;
-    if (this.direct && this.wake && this.waiting.length === 0 && this.direct.take(value)) return;
+    if (this.direct && this.wake && this.waiting.length === 0 && this.direct.take(value, more)) return;
     this.push(value);
+  }
+
+  /** Delivers several values in order, in one turn (see `deliver`). */
+  deliverAll(values: readonly T[]): void {
+    for (let i = 0; i < values.length; i++) this.deliver(values[i], i < values.length - 1);
+  }
+
+  /** Takes up to `max` values already waiting, without waiting for more: a consumer that fell behind handles them together. */
+  takeWaiting(max: number): T[] {
+    return this.waiting.splice(0, max);
   }
 
   /** Ends the consumer with an error once it has taken what is waiting (its source failed). */

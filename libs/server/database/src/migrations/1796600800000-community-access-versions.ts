@@ -1,0 +1,108 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** The tables whose rows are access facts of one community (see accessFactsColumns), by their `community_id`. */
+const BY_COMMUNITY = ['community_memberships', 'community_bans', 'community_invitations', 'community_cohorts'];
+
+/**
+ * A version per community that changes, in the same transaction, with anything its access facts
+ * are read from: memberships and roles, bans, invitations, cohorts and their members, the
+ * community's audiences, visibility and lifecycle, an account's e-mail (invitations by address).
+ * Realtime delivery keeps its readers' facts while the version stays the same, instead of
+ * reading them for thousands of readers on every event. Triggers, not services, bump it, so no
+ * write path (nor a manual fix in SQL) can forget to. Versions come from one sequence, so a
+ * version is never reused, even for a row written again after a TRUNCATE.
+ */
+export class CommunityAccessVersions1796600800000 implements MigrationInterface {
+  name = 'CommunityAccessVersions1796600800000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE SEQUENCE "community_access_version_seq"`);
+    // No foreign key: a community's deletion cascades to the tables whose triggers write here.
+    await queryRunner.query(
+      `CREATE TABLE "community_access_versions" ("community_id" uuid PRIMARY KEY, "version" bigint NOT NULL)`,
+    );
+    await queryRunner.query(`
+      CREATE FUNCTION bump_community_access_versions(community_ids uuid[]) RETURNS void LANGUAGE sql AS $$
+        INSERT INTO community_access_versions (community_id, version)
+        SELECT id, nextval('community_access_version_seq') FROM (SELECT DISTINCT id FROM unnest(community_ids) AS ids(id) WHERE id IS NOT NULL) AS changed
+        ON CONFLICT (community_id) DO UPDATE SET version = EXCLUDED.version
+      $$`);
+    // Statement-level: a bulk change (an import, a community's deletion) bumps each community once.
+    await queryRunner.query(`
+      CREATE FUNCTION community_access_rows_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM bump_community_access_versions(ARRAY(SELECT DISTINCT community_id FROM changed_rows));
+        RETURN NULL;
+      END $$`);
+    await queryRunner.query(`
+      CREATE FUNCTION cohort_members_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM bump_community_access_versions(ARRAY(
+          SELECT DISTINCT cc.community_id FROM community_cohorts cc WHERE cc.cohort_id IN (SELECT cohort_id FROM changed_rows)));
+        RETURN NULL;
+      END $$`);
+    await queryRunner.query(`
+      CREATE FUNCTION community_access_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM bump_community_access_versions(ARRAY(SELECT id FROM communities));
+        RETURN NULL;
+      END $$`);
+    await queryRunner.query(`
+      CREATE FUNCTION community_access_settings_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM bump_community_access_versions(ARRAY[NEW.id]);
+        RETURN NULL;
+      END $$`);
+    // Invitations by address match an account through its e-mail.
+    await queryRunner.query(`
+      CREATE FUNCTION account_email_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM bump_community_access_versions(ARRAY(
+          SELECT DISTINCT i.community_id FROM community_invitations i
+           WHERE i.status = 'PENDING' AND i.account_id IS NULL AND i.email IN (OLD.email, NEW.email)));
+        RETURN NULL;
+      END $$`);
+
+    for (const table of [...BY_COMMUNITY, 'cohort_members']) {
+      const fn = table === 'cohort_members' ? 'cohort_members_changed' : 'community_access_rows_changed';
+      await queryRunner.query(
+        `CREATE TRIGGER "${table}_access_inserted" AFTER INSERT ON "${table}" REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+      );
+      await queryRunner.query(
+        `CREATE TRIGGER "${table}_access_updated" AFTER UPDATE ON "${table}" REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+      );
+      await queryRunner.query(
+        `CREATE TRIGGER "${table}_access_deleted" AFTER DELETE ON "${table}" REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+      );
+      await queryRunner.query(
+        `CREATE TRIGGER "${table}_access_truncated" AFTER TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION community_access_truncated()`,
+      );
+    }
+    await queryRunner.query(`
+      CREATE TRIGGER "communities_access_changed" AFTER UPDATE ON "communities" FOR EACH ROW
+      WHEN (OLD.audiences IS DISTINCT FROM NEW.audiences OR OLD.visibility IS DISTINCT FROM NEW.visibility OR OLD.lifecycle IS DISTINCT FROM NEW.lifecycle)
+      EXECUTE FUNCTION community_access_settings_changed()`);
+    await queryRunner.query(`
+      CREATE TRIGGER "accounts_email_access_changed" AFTER UPDATE OF email ON "accounts" FOR EACH ROW
+      WHEN (OLD.email IS DISTINCT FROM NEW.email)
+      EXECUTE FUNCTION account_email_changed()`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER "accounts_email_access_changed" ON "accounts"`);
+    await queryRunner.query(`DROP TRIGGER "communities_access_changed" ON "communities"`);
+    for (const table of [...BY_COMMUNITY, 'cohort_members']) {
+      for (const change of ['inserted', 'updated', 'deleted', 'truncated']) {
+        await queryRunner.query(`DROP TRIGGER "${table}_access_${change}" ON "${table}"`);
+      }
+    }
+    await queryRunner.query(`DROP FUNCTION account_email_changed()`);
+    await queryRunner.query(`DROP FUNCTION community_access_settings_changed()`);
+    await queryRunner.query(`DROP FUNCTION community_access_truncated()`);
+    await queryRunner.query(`DROP FUNCTION cohort_members_changed()`);
+    await queryRunner.query(`DROP FUNCTION community_access_rows_changed()`);
+    await queryRunner.query(`DROP FUNCTION bump_community_access_versions(uuid[])`);
+    await queryRunner.query(`DROP TABLE "community_access_versions"`);
+    await queryRunner.query(`DROP SEQUENCE "community_access_version_seq"`);
+  }
+}
