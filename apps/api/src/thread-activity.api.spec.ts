@@ -1,4 +1,5 @@
 import { PlatformRole } from '@commons/shared-contracts';
+import { ReadersAccess } from '@commons/server-communities';
 import { ThreadActivity } from '@commons/server-forums';
 import { subscriptionExecutions } from '@commons/server-graphql';
 import { connectWs, TEST_ORIGIN } from '@commons/server-testing';
@@ -275,6 +276,29 @@ describe('threadActivity: every change of a thread, live, fanned out once, and c
       await db.query(sql, params);
       expect([what, await version(communityId)]).not.toEqual([what, before]);
     }
+    // A row moved to another community changes both: the one it left too.
+    const elsewhere = (await manager.client.data<{ createCommunity: { id: string } }>(CREATE_COMMUNITY, {
+      input: { name: 'Elsewhere', audiences: ['EMPLOYEE'], visibility: 'PRIVATE', intent: 'COLLABORATION', useCases: ['FORUMS'] },
+    })).createCommunity.id;
+    await db.query(`INSERT INTO community_memberships VALUES ($1, $2, 'MEMBER', now())`, [elsewhere, someone.account.id]);
+    const [left, joined] = [await version(elsewhere), await version(communityId)];
+    await db.query(`UPDATE community_memberships SET community_id = $1 WHERE community_id = $2 AND account_id = $3`, [communityId, elsewhere, someone.account.id]);
+    expect(await version(elsewhere)).not.toEqual(left);
+    expect(await version(communityId)).not.toEqual(joined);
+
+    // A cohort's member removed while the cohort is being attached elsewhere: the removal waits
+    // for the attachment to commit, so it sees the new community and changes its version too.
+    await db.query(`INSERT INTO cohort_members VALUES ('00000000-0000-4000-8000-0000000c0402', $1, now()) ON CONFLICT DO NOTHING`, [reader.account.id]);
+    const attaching = db.createQueryRunner();
+    await attaching.startTransaction();
+    await attaching.query(`INSERT INTO community_cohorts VALUES ($1, '00000000-0000-4000-8000-0000000c0402', now())`, [elsewhere]);
+    const [{ v: attached }] = (await attaching.query(`SELECT version::text AS v FROM community_access_versions WHERE community_id = $1`, [elsewhere])) as Array<{ v: string }>;
+    const removed = db.query(`DELETE FROM cohort_members WHERE cohort_id = '00000000-0000-4000-8000-0000000c0402' AND account_id = $1`, [reader.account.id]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await attaching.commitTransaction();
+    await attaching.release();
+    await removed;
+    expect(await version(elsewhere)).not.toEqual(attached);
     // Nothing else: a post, a rename, another account's e-mail.
     const before = await version(communityId);
     await reply(await ask('Does posting change it?'), 'No.');
@@ -285,6 +309,21 @@ describe('threadActivity: every change of a thread, live, fanned out once, and c
     await db.query(`UPDATE accounts SET email = 'rudi.renamed@commons.example' WHERE id = $1`, [reader.account.id]);
     await reply(await ask('Still the same?'), 'Yes.');
     expect(await version(communityId)).toEqual(reopened);
+  });
+
+  it('keeps what it read about many readers when a call asks about a few (a catch-up, a small thread)', async () => {
+    const access = api.app.get(ReadersAccess);
+    const people = [manager, poster, reader].map((p) => p.account.id);
+    const statementsOf = async (accountIds: string[]) => (await api.statements.measure(() => access.of(communityId, accountIds))).statements;
+    await api.dataSource.query(`UPDATE communities SET visibility = visibility WHERE id = $1`, [communityId]);
+    await api.dataSource.query(`UPDATE community_memberships SET role = role WHERE community_id = $1`, [communityId]);
+    // Read once: the version, then the facts.
+    expect(await statementsOf(people)).toBe(2);
+    // A call about one of them, then about all: the version alone each time.
+    expect(await statementsOf([reader.account.id])).toBe(1);
+    expect(await statementsOf(people)).toBe(1);
+    const facts = await access.of(communityId, people);
+    expect(people.map((id) => facts.get(id)?.role)).toEqual(['MANAGER', 'MEMBER', 'MEMBER']);
   });
 
   it('keeps its readers’ access between events, and decides afresh after anything it depends on changed: a setting, a fix in SQL, a ban’s end', async () => {

@@ -1,5 +1,6 @@
 export { CommunitiesModule, communityEntities } from './communities.module';
 export { CommunityAccessService } from './community-access.service';
+export { ReadersAccess } from './readers-access';
 export { CommunitiesService } from './communities.service';
 export { MembershipsService } from './memberships.service';
 export {

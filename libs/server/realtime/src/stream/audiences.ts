@@ -113,7 +113,9 @@ export class Audiences<T> {
         const next = await audience.events.next();
         if (next.done) return;
         const events = [next.value, ...audience.events.takeWaiting(MAX_BATCH - 1)];
-        await this.deliver(key, events, [...audience.subscribers]);
+        await this.deliver(key, events, [...audience.subscribers]).catch((error: unknown) =>
+          this.logger.error({ err: error, key, seqs: events.map((e) => e.seq) }, 'Delivering events failed'),
+        );
       }
     } catch (error) {
       // This instance fell too far behind: every subscriber resubscribes and catches up.
