@@ -312,7 +312,7 @@ describe('threadActivity: every change of a thread, live, fanned out once, and c
   });
 
   it('keeps what it read about many readers when a call asks about a few (a catch-up, a small thread)', async () => {
-    const access = api.app.get(ReadersAccess);
+    const access = api.app.get<ReadersAccess>(ReadersAccess);
     const people = [manager, poster, reader].map((p) => p.account.id);
     const statementsOf = async (accountIds: string[]) => (await api.statements.measure(() => access.of(communityId, accountIds))).statements;
     await api.dataSource.query(`UPDATE communities SET visibility = visibility WHERE id = $1`, [communityId]);

@@ -54,6 +54,8 @@ export interface AppConfig {
   email: {
     /** Where digest e-mails are sent (smtp:// or smtps://, with user and password in the URL); without it they are only written and logged. */
     smtpUrl?: string;
+    /** How e-mails leave this installation: by SMTP when `smtpUrl` is set, else only written and logged. */
+    transport: 'smtp' | 'log';
     /** The From header of every e-mail. */
     from: string;
   };
@@ -245,6 +247,7 @@ export function loadConfig({ env, developmentSecretKey, defaultWebRoot }: Config
     timeZone: e.TIME_ZONE,
     email: {
       smtpUrl: e.SMTP_URL,
+      transport: e.SMTP_URL ? 'smtp' : 'log',
       from: e.EMAIL_FROM ?? `Commons <no-reply@${new URL(publicUrl).hostname}>`,
     },
     analytics: {

@@ -45,7 +45,7 @@ export class EmailDigests {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.transport = config.email.smtpUrl ? 'smtp' : 'log';
+    this.transport = config.email.transport;
   }
 
   /** Writes every digest due at `now`; returns how many e-mails were written. */

@@ -48,7 +48,7 @@ export class EmailSender implements OnApplicationShutdown {
 
   /** Whether e-mails leave by SMTP on this installation. */
   get enabled(): boolean {
-    return this.config.email.smtpUrl !== undefined;
+    return this.config.email.transport === 'smtp';
   }
 
   /** Sends every e-mail due at `now`; returns how many were sent (failures are recorded, not thrown). */
