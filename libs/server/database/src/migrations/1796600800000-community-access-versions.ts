@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const TRIGGERED: Record<string, string> = {
   community_memberships: 'community_access_rows_changed',
   community_bans: 'community_access_rows_changed',
-  community_invitations: 'community_invitations_changed',
-  community_cohorts: 'community_cohorts_changed',
+  community_invitations: 'community_access_rows_changed',
+  community_cohorts: 'community_access_rows_changed',
   cohort_members: 'cohort_members_changed',
 };
 
@@ -49,38 +49,29 @@ export class CommunityAccessVersions1796600800000 implements MigrationInterface 
       END $$`);
     // Statement-level: a bulk change (an import, a community's deletion) bumps each community
     // once. An update bumps the communities of the rows before it and after it (a row moved).
+    // Cohorts and invitations are also looked up by cohort and by address (below): their
+    // writers take those keys' locks first.
     await queryRunner.query(`
       CREATE FUNCTION community_access_rows_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        communities uuid[] := ARRAY(SELECT community_id FROM changed_rows);
+        keys text[] := '{}';
       BEGIN
-        IF TG_OP = 'UPDATE' THEN
-          PERFORM bump_community_access_versions(ARRAY(SELECT community_id FROM old_rows UNION SELECT community_id FROM changed_rows));
-        ELSE
-          PERFORM bump_community_access_versions(ARRAY(SELECT community_id FROM changed_rows));
+        IF TG_TABLE_NAME = 'community_cohorts' THEN
+          keys := ARRAY(SELECT 'cohort:' || cohort_id FROM changed_rows);
+        ELSIF TG_TABLE_NAME = 'community_invitations' THEN
+          keys := ARRAY(SELECT 'invited:' || email FROM changed_rows);
         END IF;
-        RETURN NULL;
-      END $$`);
-    await queryRunner.query(`
-      CREATE FUNCTION community_cohorts_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
         IF TG_OP = 'UPDATE' THEN
-          PERFORM lock_community_access_keys(ARRAY(SELECT 'cohort:' || cohort_id FROM old_rows UNION SELECT 'cohort:' || cohort_id FROM changed_rows));
-          PERFORM bump_community_access_versions(ARRAY(SELECT community_id FROM old_rows UNION SELECT community_id FROM changed_rows));
-        ELSE
-          PERFORM lock_community_access_keys(ARRAY(SELECT 'cohort:' || cohort_id FROM changed_rows));
-          PERFORM bump_community_access_versions(ARRAY(SELECT community_id FROM changed_rows));
+          communities := communities || ARRAY(SELECT community_id FROM old_rows);
+          IF TG_TABLE_NAME = 'community_cohorts' THEN
+            keys := keys || ARRAY(SELECT 'cohort:' || cohort_id FROM old_rows);
+          ELSIF TG_TABLE_NAME = 'community_invitations' THEN
+            keys := keys || ARRAY(SELECT 'invited:' || email FROM old_rows);
+          END IF;
         END IF;
-        RETURN NULL;
-      END $$`);
-    await queryRunner.query(`
-      CREATE FUNCTION community_invitations_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF TG_OP = 'UPDATE' THEN
-          PERFORM lock_community_access_keys(ARRAY(SELECT 'invited:' || email FROM old_rows UNION SELECT 'invited:' || email FROM changed_rows));
-          PERFORM bump_community_access_versions(ARRAY(SELECT community_id FROM old_rows UNION SELECT community_id FROM changed_rows));
-        ELSE
-          PERFORM lock_community_access_keys(ARRAY(SELECT 'invited:' || email FROM changed_rows));
-          PERFORM bump_community_access_versions(ARRAY(SELECT community_id FROM changed_rows));
-        END IF;
+        PERFORM lock_community_access_keys(keys);
+        PERFORM bump_community_access_versions(communities);
         RETURN NULL;
       END $$`);
     // A cohort's members are facts of every community the cohort is attached to.
@@ -157,8 +148,6 @@ export class CommunityAccessVersions1796600800000 implements MigrationInterface 
     await queryRunner.query(`DROP FUNCTION community_access_settings_changed()`);
     await queryRunner.query(`DROP FUNCTION community_access_truncated()`);
     await queryRunner.query(`DROP FUNCTION cohort_members_changed()`);
-    await queryRunner.query(`DROP FUNCTION community_invitations_changed()`);
-    await queryRunner.query(`DROP FUNCTION community_cohorts_changed()`);
     await queryRunner.query(`DROP FUNCTION community_access_rows_changed()`);
     await queryRunner.query(`DROP FUNCTION lock_community_access_keys(text[])`);
     await queryRunner.query(`DROP FUNCTION bump_community_access_versions(uuid[])`);
