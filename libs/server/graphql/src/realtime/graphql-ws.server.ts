@@ -61,8 +61,6 @@ const TOO_MANY_OPERATIONS = 4429;
 const MAX_UNREAD_BYTES = 1024 * 1024;
 const TRY_AGAIN_LATER = 1013;
 const CLOSING_BRACE = Buffer.from('}');
-/** A Buffer would go as a binary frame by default; the protocol speaks text. */
-const AS_TEXT = { binary: false } as const;
 /** A connection that does not answer a ping within this interval is gone: terminated, its subscriptions freed. */
 const HEARTBEAT_MS = 30_000;
 /** Open connections' sessions are checked this often (expiry, and anything that ended one without an event). */
@@ -110,7 +108,8 @@ export class GraphqlWsServer implements OnModuleDestroy {
   }
 
   attach(httpServer: Server, path: string): void {
-    const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
+    // No compression: shared results are written to the socket as ready-made frames (resultSender).
+    const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES, perMessageDeflate: false });
     this.wss = wss;
     httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -208,26 +207,23 @@ export class GraphqlWsServer implements OnModuleDestroy {
    * Thousands of readers get the same bytes behind their own subscription id, so the WebSocket
    * frame is written here, as RFC 6455 lays it out, from two pieces: this subscription's frame
    * head with its id, and the class's shared result (never copied per reader). ws writes its own
-   * frames to the same socket synchronously, so frames never interleave; a connection with a
-   * negotiated extension (compression) goes through ws instead. When more results follow in
-   * the same turn (a burst delivered together), they leave in one write, when the turn ends.
+   * frames to the same socket synchronously and compresses none (the server offers no
+   * extension), so frames never interleave. When more results follow in the same turn (a burst
+   * delivered together), they leave in one write, when the turn ends.
    */
   private resultSender(socket: WebSocket, id: string): (json: Buffer, more?: boolean) => void {
     const head = Buffer.from(`{"id":${JSON.stringify(id)},"type":"${MessageType.Next}","payload":`);
-    const transport = socket.extensions === '' ? this.transports.get(socket) : undefined;
+    // Every connection comes through attach's upgrade handler, which records its socket.
+    const transport = this.transports.get(socket) as Duplex;
     let gathering = false;
     const release = () => {
       gathering = false;
-      transport?.uncork();
+      transport.uncork();
     };
     let frameHead = { length: -1, bytes: head };
     return (json, more = false) => {
       this.dropIfSlow(socket);
       if (socket.readyState !== socket.OPEN) return;
-      if (!transport) {
-        socket.send(Buffer.concat([head, json, CLOSING_BRACE], head.length + json.length + 1), AS_TEXT);
-        return;
-      }
       const tail = withClosingBrace(json);
       const length = head.length + tail.length;
       if (frameHead.length !== length) frameHead = { length, bytes: Buffer.concat([textFrameHeader(length), head]) };
