@@ -24,6 +24,7 @@
 //      behind, so it runs last); then they disconnect and posting alone runs again.
 // BENCH_CPU_PROF=<dir> and BENCH_FANOUT_NODE_ARGS='…' profile or tune the fan-out API.
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { BENCH_TITLE_PREFIX, posters } from '../lib/data.mjs';
 import { graphqlRequest } from '../lib/graphql.mjs';
 import { aggregate, graphqlOk, percentile, runLoad } from '../lib/load.mjs';
@@ -489,6 +490,11 @@ export default {
       const rawSetup = details.setup.raw;
       const watchedRatio = watched.row.rps / aloneRps;
       const kept = watched.extra.liveAfter === watched.extra.liveBefore;
+      // What meeting the posting target would ask of the subscribers' clients, sharing the machine's cores.
+      const clientsMessagesAtTarget = TARGETS.postingRatio * aloneRps * n;
+      const clientsCoresAtTarget = (clientsMessagesAtTarget * b.benchCpuMicrosPerDelivery) / 1e6;
+      const cores = availableParallelism();
+      details.posting.clientsAtTarget = { messagesPerSecond: round(clientsMessagesAtTarget, 0), cores: round(clientsCoresAtTarget, 1) };
       const checks = [
         {
           target: `delivery p99 (from the mutation's return) / raw \`ws\` broadcast: ≤ ${TARGETS.p99Ratio}×`,
@@ -512,7 +518,7 @@ export default {
         },
         {
           target: `posting with the subscribers attached: replyToThread into the thread they follow / without them ≥ ${TARGETS.postingRatio}, subscribers kept`,
-          measured: `${pct(watchedRatio)} (${int(watched.row.rps)} vs ${int(aloneRps)} replies/s); subscriptions live ${int(watched.extra.liveBefore)} → ${int(watched.extra.liveAfter)}; ${int(watched.extra.serverDeliveredDuringRun)} deliveries during the run (${int(watched.extra.serverDeliveredDuringRun / duration)}/s), ${int(watched.extra.serverDeliveredInAll)} in all, the last ${fmt(watched.extra.deliveringAfterRunSeconds)} s after it`,
+          measured: `${pct(watchedRatio)} (${int(watched.row.rps)} vs ${int(aloneRps)} replies/s); subscriptions live ${int(watched.extra.liveBefore)} → ${int(watched.extra.liveAfter)}; ${int(watched.extra.serverDeliveredDuringRun)} deliveries during the run (${int(watched.extra.serverDeliveredDuringRun / duration)}/s), ${int(watched.extra.serverDeliveredInAll)} in all, the last ${fmt(watched.extra.deliveringAfterRunSeconds)} s after it; the bound on this machine, whatever the server: at ${pct(TARGETS.postingRatio)} of posting alone the ${int(n)} clients would receive ${int(clientsMessagesAtTarget)} messages/s, which at the harness's ${fmt(b.benchCpuMicrosPerDelivery)} µs per message received (measured beside raw \`ws\`) would take ${fmt(clientsCoresAtTarget)} cores for the clients alone, of the machine's ${cores}`,
           met: watchedRatio >= TARGETS.postingRatio && kept,
         },
         {
