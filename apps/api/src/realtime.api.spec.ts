@@ -1,5 +1,5 @@
 import { Audience, PlatformRole } from '@commons/shared-contracts';
-import { EventBus, EventStream, OutboxRelay, PostgresEventBus, RedisEventBus, type PublishedEvent } from '@commons/server-realtime';
+import { EventBus, EventStream, OutboxRelay, PostgresEventBus, RedisEventBus, type PublishedEvent, type Signal } from '@commons/server-realtime';
 import { GraphqlWsServer } from '@commons/server-graphql';
 import { connectWs, TEST_ORIGIN, TEST_PASSWORD } from '@commons/server-testing';
 import { ThreadActivity } from '@commons/server-forums';
@@ -258,12 +258,22 @@ describe('realtime: outbox, relay and event bus', () => {
     ['Redis pub/sub', () => Boolean(process.env['REDIS_URL'])],
   ])('the %s adapter', (name, available) => {
     const run = available() ? it : it.skip;
-    run('carries every event to every instance, once and in order, splitting batches too big for one message', async () => {
+    /** Two started buses of this adapter, as two instances have; `use` runs with them, and they stop after. */
+    async function withTwoBuses(use: (a: EventBus, b: EventBus) => Promise<void>): Promise<void> {
       const pool = new Pool({ connectionString: api.database.url, max: 2 });
       const make = () => (name.startsWith('Redis') ? new RedisEventBus(process.env['REDIS_URL'] as string) : new PostgresEventBus(api.database.url, pool));
       const [a, b] = [make(), make()];
       await Promise.all([a.start(), b.start()]);
       try {
+        await use(a, b);
+      } finally {
+        await Promise.all([a.stop(), b.stop()]);
+        await pool.end();
+      }
+    }
+
+    run('carries every event to every instance, once and in order, splitting batches too big for one message', () =>
+      withTwoBuses(async (a, b) => {
         const onA = recorder(a);
         const onB = recorder(b);
         // 400 events of ~150 bytes: more than one message's worth.
@@ -275,11 +285,30 @@ describe('realtime: outbox, relay and event bus', () => {
         const mine = (r: ReturnType<typeof recorder>) => r.seen.filter((e) => e.type === 'test.event').map((e) => e.seq);
         expect(mine(onB)).toEqual(sent.map((e) => e.seq));
         expect(mine(onA)).toEqual(sent.map((e) => e.seq));
-      } finally {
-        await Promise.all([a.stop(), b.stop()]);
-        await pool.end();
-      }
-    });
+      }));
+
+    run('carries signals (presence) to every instance apart from the events, and refuses one too big for the bus', () =>
+      withTwoBuses(async (a, b) => {
+        const events = { a: recorder(a), b: recorder(b) };
+        const heard: Array<[string, Signal]> = [];
+        const room = `test:${Math.random()}`;
+        const arrived = new Promise<void>((resolve) => {
+          for (const [side, bus] of [['a', a], ['b', b]] as const) {
+            bus.listenSignals((signal) => {
+              if (signal['room'] !== room) return;
+              heard.push([side, signal]);
+              if (heard.length === 2) resolve();
+            });
+          }
+        });
+        await a.signal({ kind: 'test.signal', room });
+        await arrived;
+        expect(heard.map(([side]) => side).sort()).toEqual(['a', 'b']);
+        expect(heard.map(([, signal]) => signal)).toEqual([{ kind: 'test.signal', room }, { kind: 'test.signal', room }]);
+        // Signals are not events: no event listener heard anything of it.
+        expect([...events.a.seen, ...events.b.seen].filter((e) => JSON.stringify(e).includes(room))).toEqual([]);
+        await expect(a.signal({ kind: 'test.signal', room, filler: 'x'.repeat(8_000) })).rejects.toThrow('too big');
+      }));
   });
 
   it('lets a second API instance on the same database hear a reply posted on the first, once', async () => {

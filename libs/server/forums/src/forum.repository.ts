@@ -253,8 +253,18 @@ export class ForumRepository {
 
   /** A post's author as posts show them. */
   async author(accountId: string): Promise<PostAuthorType | null> {
-    const rows: Array<{ display_name: string; title: string | null }> = await this.dataSource.query('SELECT display_name, title FROM accounts WHERE id = $1', [accountId]);
-    return rows[0] ? author(accountId, rows[0].display_name, rows[0].title) : null;
+    return (await this.authors([accountId]))[0] ?? null;
+  }
+
+  /** People as posts show them, in the order asked (those not found left out). */
+  async authors(accountIds: readonly string[]): Promise<PostAuthorType[]> {
+    if (accountIds.length === 0) return [];
+    const rows: Array<{ id: string; display_name: string; title: string | null }> = await this.dataSource.query(
+      'SELECT id, display_name, title FROM accounts WHERE id = ANY($1::uuid[])',
+      [accountIds],
+    );
+    const byId = new Map(rows.map((r) => [r.id, author(r.id, r.display_name, r.title)]));
+    return accountIds.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** Reactions for any posts, e.g. after a reaction changed. */

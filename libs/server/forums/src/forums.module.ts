@@ -9,6 +9,8 @@ import { ForumCategoriesService } from './forum-categories.service';
 import { ForumContent } from './forum-content';
 import { ThreadActivity } from './thread-activity';
 import { ThreadActivityResolver } from './thread-activity.resolver';
+import { ThreadPresence } from './thread-presence';
+import { ThreadPresenceResolver } from './thread-presence.resolver';
 import { ForumRepository } from './forum.repository';
 import { ForumsResolver, RepliesResolver } from './forums.resolver';
 import { ThreadsService } from './threads.service';
@@ -29,7 +31,7 @@ export const forumEntities = [ForumCategoryEntity, ThreadEntity, ReplyEntity, Po
 /** Community forums: categories, threads and replies, accepted answers, reactions and follows. */
 @Module({
   imports: [TypeOrmModule.forFeature(forumEntities), CommunitiesModule],
-  providers: [ForumModerationSources, Mentions, ThreadViews, ReactionTargets, ForumRepository, ForumContent, ForumCategoriesService, ThreadsService, EngagementService, ForumsResolver, RepliesResolver, ThreadActivity, ThreadActivityResolver],
+  providers: [ForumModerationSources, Mentions, ThreadViews, ReactionTargets, ForumRepository, ForumContent, ForumCategoriesService, ThreadsService, EngagementService, ForumsResolver, RepliesResolver, ThreadActivity, ThreadActivityResolver, ThreadPresence, ThreadPresenceResolver],
   exports: [ThreadViews, ThreadsService, EngagementService, ForumContent, ReactionTargets, ForumRepository],
 })
 export class ForumsModule implements OnModuleInit {

@@ -7,6 +7,7 @@ export { ReactionTargets, reactionSummarySql } from './reaction-targets';
 export { ForumRepository } from './forum.repository';
 export { ThreadViews } from './thread-views';
 export { ThreadActivity } from './thread-activity';
+export { ThreadPresence } from './thread-presence';
 export { EngagementService } from './engagement.service';
 export { FollowTarget } from './entities/follow.entity';
 export { ForumEvent } from './forum-events';

@@ -147,10 +147,16 @@ export class ThreadsService {
     return this.get(viewer, thread.id);
   }
 
+  /** A thread the viewer may reply to now: they may read it and post in its community, and it is open for replies. */
+  async replyable(viewer: Viewer, threadId: string): Promise<LoadedThread> {
+    const loaded = await this.get(viewer, threadId);
+    this.content.assert(viewer, ForumAction.Post, loaded.access, undefined, 'You cannot post in this community.');
+    assertOpenForReplies(loaded.thread);
+    return loaded;
+  }
+
   async reply(viewer: Viewer, input: ReplyInput): Promise<{ reply: ReplyEntity; access: CommunityAccess }> {
-    const { thread, access } = await this.get(viewer, input.threadId);
-    this.content.assert(viewer, ForumAction.Post, access, undefined, 'You cannot post in this community.');
-    assertOpenForReplies(thread);
+    const { thread, access } = await this.replyable(viewer, input.threadId);
     const reply = await this.content.transaction(async (manager) => {
       if (input.replyToId && !(await manager.exists(ReplyEntity, { where: { id: input.replyToId, threadId: thread.id } }))) {
         throw ValidationError.field('replyToId', 'You can only quote a reply of the same thread.');

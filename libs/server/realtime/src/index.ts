@@ -9,3 +9,4 @@ export * from './stream/event-stream';
 export * from './stream/mailbox';
 export * from './stream/audiences';
 export * from './entities/outbox-event.entity';
+export * from './presence/presence-board';

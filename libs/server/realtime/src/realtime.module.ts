@@ -14,6 +14,7 @@ import { OutboxService } from './outbox/outbox.service';
 import { poolOf } from './pool-of';
 import { EndedSessions } from './stream/ended-sessions';
 import { EventStream } from './stream/event-stream';
+import { PresenceBoard } from './presence/presence-board';
 
 /**
  * Realtime: the outbox every domain records its events in (DomainEvents), the relay that
@@ -38,8 +39,9 @@ import { EventStream } from './stream/event-stream';
     { provide: DomainEvents, useExisting: OutboxService },
     EventStream,
     EndedSessions,
+    PresenceBoard,
   ],
-  exports: [DomainEvents, EventBus, EventConsumers, EventHistory, OutboxRelay, EventStream],
+  exports: [DomainEvents, EventBus, EventConsumers, EventHistory, OutboxRelay, EventStream, PresenceBoard],
 })
 export class RealtimeModule implements OnModuleInit, OnApplicationShutdown {
   constructor(private readonly modules: ModuleRef) {}

@@ -10,6 +10,17 @@ export interface PublishedEvent extends DomainEvent {
 export type EventListener = (event: PublishedEvent) => void;
 
 /**
+ * An ephemeral message between API instances that is not a domain event (presence): not in the
+ * outbox, no sequence, lost when nobody listens. At most MAX_MESSAGE_BYTES as JSON.
+ */
+export interface Signal {
+  kind: string;
+  [field: string]: unknown;
+}
+
+export type SignalListener = (signal: Signal) => void;
+
+/**
  * Carries published events to every API instance, this one included: each instance hears each
  * event once and fans it out to its own subscribers. Two adapters, one contract: PostgreSQL
  * LISTEN/NOTIFY (the default, works with one instance and the embedded database) and Redis
@@ -23,11 +34,16 @@ export abstract class EventBus {
   abstract publish(events: readonly PublishedEvent[]): Promise<void>;
   /** Adds a listener; returns the function that removes it. */
   abstract listen(listener: EventListener): () => void;
+  /** Sends a signal to every instance, this one included; refused when too big for the bus. */
+  abstract signal(signal: Signal): Promise<void>;
+  /** Adds a signal listener; returns the function that removes it. */
+  abstract listenSignals(listener: SignalListener): () => void;
   abstract stop(): Promise<void>;
 }
 
-/** The channel both adapters use. */
+/** The channels both adapters use: domain events, and signals apart from them. */
 export const EVENTS_CHANNEL = 'commons_events';
+export const SIGNALS_CHANNEL = 'commons_signals';
 
 /**
  * Messages of at most this many bytes: PostgreSQL refuses NOTIFY payloads of 8,000 bytes or
@@ -55,27 +71,39 @@ export function packMessages(events: readonly PublishedEvent[]): string[] {
   return messages;
 }
 
-/** Shared by both adapters: unpacks a message and hands each event to every listener. */
-export class ListenerSet {
-  private readonly listeners = new Set<EventListener>();
+/** A signal as one bus message; refused when PostgreSQL's NOTIFY could not carry it. */
+export function signalMessage(signal: Signal): string {
+  const message = JSON.stringify(signal);
+  if (Buffer.byteLength(message) > MAX_MESSAGE_BYTES) throw new Error(`A ${signal.kind} signal is too big for the event bus.`);
+  return message;
+}
 
-  add(listener: EventListener): () => void {
+/**
+ * Shared by both adapters: unpacks a bus message into what it carries (events, a signal) and
+ * hands each to every listener.
+ */
+export class ListenerSet<T> {
+  private readonly listeners = new Set<(value: T) => void>();
+
+  constructor(private readonly unpack: (message: string) => readonly T[]) {}
+
+  add(listener: (value: T) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   deliver(message: string, onError: (error: unknown) => void): void {
-    let events: PublishedEvent[];
+    let values: readonly T[];
     try {
-      events = JSON.parse(message) as PublishedEvent[];
+      values = this.unpack(message);
     } catch (error) {
       onError(error);
       return;
     }
-    for (const event of events) {
+    for (const value of values) {
       for (const listener of this.listeners) {
         try {
-          listener(event);
+          listener(value);
         } catch (error) {
           // One failing subscriber must not keep the event from the others.
           onError(error);
@@ -84,3 +112,8 @@ export class ListenerSet {
     }
   }
 }
+
+/** The listeners of events: a message is a JSON array of them (see packMessages). */
+export const eventListeners = (): ListenerSet<PublishedEvent> => new ListenerSet((message) => JSON.parse(message) as PublishedEvent[]);
+/** The listeners of signals: a message is one. */
+export const signalListeners = (): ListenerSet<Signal> => new ListenerSet((message) => [JSON.parse(message) as Signal]);

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Client, type Pool } from 'pg';
-import { EventBus, EVENTS_CHANNEL, ListenerSet, packMessages, type EventListener, type PublishedEvent } from './event-bus';
+import { EventBus, eventListeners, EVENTS_CHANNEL, packMessages, signalListeners, SIGNALS_CHANNEL, signalMessage, type EventListener, type PublishedEvent, type Signal, type SignalListener } from './event-bus';
 
 /** How long to wait before listening again after the listening connection was lost. */
 const RECONNECT_DELAY_MS = 1_000;
@@ -12,7 +12,8 @@ const RECONNECT_DELAY_MS = 1_000;
 export class PostgresEventBus extends EventBus {
   readonly transport = 'postgres';
   private readonly logger = new Logger('PostgresEventBus');
-  private readonly listeners = new ListenerSet();
+  private readonly listeners = eventListeners();
+  private readonly signalListeners = signalListeners();
   private client: Client | null = null;
   private stopped = false;
 
@@ -36,6 +37,14 @@ export class PostgresEventBus extends EventBus {
     return this.listeners.add(listener);
   }
 
+  async signal(signal: Signal): Promise<void> {
+    await this.pool.query('SELECT pg_notify($1, $2)', [SIGNALS_CHANNEL, signalMessage(signal)]);
+  }
+
+  listenSignals(listener: SignalListener): () => void {
+    return this.signalListeners.add(listener);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     const client = this.client;
@@ -46,7 +55,9 @@ export class PostgresEventBus extends EventBus {
   private async connect(): Promise<void> {
     const client = new Client({ connectionString: this.connectionString, application_name: 'commons-events' });
     client.on('notification', (n) => {
-      if (n.channel === EVENTS_CHANNEL && n.payload) this.listeners.deliver(n.payload, (error) => this.logger.error({ err: error }, 'An event listener failed'));
+      if (!n.payload) return;
+      if (n.channel === EVENTS_CHANNEL) this.listeners.deliver(n.payload, (error) => this.logger.error({ err: error }, 'An event listener failed'));
+      else if (n.channel === SIGNALS_CHANNEL) this.signalListeners.deliver(n.payload, (error) => this.logger.error({ err: error }, 'A signal listener failed'));
     });
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'The event connection failed; listening again shortly');
@@ -57,7 +68,7 @@ export class PostgresEventBus extends EventBus {
       }
     });
     await client.connect();
-    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    await client.query(`LISTEN ${EVENTS_CHANNEL}; LISTEN ${SIGNALS_CHANNEL}`);
     this.client = client;
   }
 
