@@ -51,13 +51,6 @@ export class ThreadPresence {
     private readonly communities: CommunityAccessService,
   ) {}
 
-  /** Readers on this instance (tests). */
-  get readers(): number {
-    let readers = 0;
-    for (const room of this.rooms.values()) readers += room.readers.size;
-    return readers;
-  }
-
   /** The thread's presence from now on, the reader counted while they follow it. The caller has checked they may read it. */
   follow(viewer: Viewer, threadId: string): AsyncIterableIterator<ThreadPresenceType> {
     const room = this.roomOf(threadId);
