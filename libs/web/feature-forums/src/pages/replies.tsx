@@ -14,6 +14,7 @@ import { useLiveReplies } from '../use-live-replies';
 import { LiveRepliesStatus } from './live-replies-status';
 import { ReplyBox } from './reply-box';
 import { replyAnchor, replyIdFromHash, ReplyCard } from './reply-card';
+import { ThreadPresenceLine } from './thread-presence-line';
 
 function showReply(replyId: string): void {
   const element = document.getElementById(replyAnchor(replyId));
@@ -41,7 +42,8 @@ function AcceptedAnswer({ reply }: { reply: ReplyFieldsFragment }) {
 
 /**
  * A thread's replies in time order, a page at a time, with the accepted answer shown first
- * and the reply box (or why there is none) at the end. Replies posted meanwhile appear live.
+ * and the reply box (or why there is none) at the end. Replies posted meanwhile appear live,
+ * and a line under them tells who else reads the thread and who is writing a reply.
  */
 export function Replies({ thread, community, onThreadStale }: { thread: ThreadFieldsFragment; community: ForumCommunity; onThreadStale: () => Promise<unknown> }) {
   const { data, loading, error, fetchMore, refetch } = useQuery(ForumRepliesDocument, { variables: { threadId: thread.id }, notifyOnNetworkStatusChange: true });
@@ -183,6 +185,7 @@ export function Replies({ thread, community, onThreadStale }: { thread: ThreadFi
           loading={showingNew}
           onShow={() => void showNewReplies()}
         />
+        <ThreadPresenceLine threadId={thread.id} />
       </Stack>
       {thread.viewerCan.reply ? (
         <ReplyBox

@@ -1,18 +1,34 @@
-import { useState, type Ref } from 'react';
-import { useMutation } from '@apollo/client/react';
+import { useEffect, useMemo, useState, type Ref } from 'react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Alert, Button, CloseButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { ErrorCode } from '@commons/shared-contracts';
-import { ReplyToThreadDocument, toApiError, useForm, type ReplyFieldsFragment, type ThreadFieldsFragment } from '@commons/web-data-access';
+import { ReplyToThreadDocument, ReportTypingDocument, toApiError, useForm, type ReplyFieldsFragment, type ThreadFieldsFragment } from '@commons/web-data-access';
 import { PostingErrorAlert } from '@commons/web-feature-moderation';
 import type { MarkdownEditorHandle } from '@commons/web-ui';
 import { ForumEditor } from '../components/forum-editor';
 import { addReply } from '../forum-cache';
 import { rules } from '../forum-model';
+import { TypingReporter } from '../typing-reporter';
 import { excerpt } from './reply-card';
 
 /**
+ * Tells the thread's readers while the person writes a reply (see TypingReporter), and that
+ * they stopped when the page or the thread is left. Failed reports are ignored.
+ */
+function useTypingReporter(threadId: string): TypingReporter {
+  const client = useApolloClient();
+  const reporter = useMemo(
+    () => new TypingReporter((typing) => client.mutate({ mutation: ReportTypingDocument, variables: { threadId, typing }, fetchPolicy: 'no-cache' })),
+    [client, threadId],
+  );
+  useEffect(() => () => reporter.stopped(), [reporter]);
+  return reporter;
+}
+
+/**
  * The reply form under the replies, quoting a reply when one was chosen. A refusal (a thread
- * locked meanwhile, say) shows the server's reason and refreshes the thread.
+ * locked meanwhile, say) shows the server's reason and refreshes the thread. While the person
+ * writes, the thread's readers see that they are typing, until the reply is posted or emptied.
  */
 export function ReplyBox({
   thread,
@@ -32,6 +48,7 @@ export function ReplyBox({
   const [reply, { loading }] = useMutation(ReplyToThreadDocument);
   const [posted, setPosted] = useState<string | null>(null);
   const form = useForm({ body: '' }, { body: rules.body });
+  const typing = useTypingReporter(thread.id);
   const quoteName = quoting?.author?.displayName ?? 'a removed author';
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="reply-box-heading">
@@ -39,6 +56,7 @@ export function ReplyBox({
         noValidate
         onSubmit={form.submit(async (values) => {
           setPosted(null);
+          typing.stopped();
           let held = false;
           try {
             const { data } = await reply({
@@ -82,7 +100,10 @@ export function ReplyBox({
             communityId={thread.communityId}
             label="Reply"
             value={form.values.body}
-            onChange={(v) => form.set('body', v)}
+            onChange={(v) => {
+              form.set('body', v);
+              typing.changed(v);
+            }}
             error={form.error('body')}
             minRows={4}
             previewLevel={4}
