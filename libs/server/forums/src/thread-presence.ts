@@ -26,6 +26,8 @@ interface Room {
   newcomers: Set<Reader>;
   /** The latest change not yet delivered (older ones are superseded). */
   latest: PresenceView | null;
+  /** The last payload made, for newcomers while the view is the same. */
+  last: { text: string; presence: ThreadPresenceType } | null;
   delivering: boolean;
   unwatch: () => void;
 }
@@ -50,6 +52,11 @@ export class ThreadPresence {
     private readonly content: ForumContent,
     private readonly communities: CommunityAccessService,
   ) {}
+
+  /** Threads with readers on this instance (tests). */
+  get followedThreads(): number {
+    return this.rooms.size;
+  }
 
   /** The thread's presence from now on, the reader counted while they follow it. The caller has checked they may read it. */
   follow(viewer: Viewer, threadId: string): AsyncIterableIterator<ThreadPresenceType> {
@@ -79,10 +86,11 @@ export class ThreadPresence {
     }
     const now = Date.now();
     const checked = this.typingChecked.get(key);
-    if (checked !== undefined && now - checked < TYPING_CHECK_MS) return true;
-    await this.threads.replyable(viewer, threadId);
-    this.forgetOldTypingChecks(now);
-    this.typingChecked.set(key, now);
+    if (checked === undefined || now - checked >= TYPING_CHECK_MS) {
+      await this.threads.replyable(viewer, threadId);
+      this.forgetOldTypingChecks(now);
+      this.typingChecked.set(key, now);
+    }
     this.board.setTyping(boardKey(threadId), viewer.accountId, true);
     return true;
   }
@@ -90,7 +98,7 @@ export class ThreadPresence {
   private roomOf(threadId: string): Room {
     const existing = this.rooms.get(threadId);
     if (existing) return existing;
-    const room: Room = { readers: new Set(), newcomers: new Set(), latest: null, delivering: false, unwatch: () => undefined };
+    const room: Room = { readers: new Set(), newcomers: new Set(), latest: null, last: null, delivering: false, unwatch: () => undefined };
     this.rooms.set(threadId, room);
     room.unwatch = this.board.watch(boardKey(threadId), (view) => {
       room.latest = view;
@@ -100,33 +108,39 @@ export class ThreadPresence {
   }
 
   private left(threadId: string, room: Room, reader: Reader): void {
-    reader.leave();
     room.readers.delete(reader);
     room.newcomers.delete(reader);
-    if (room.readers.size > 0) return;
-    room.unwatch();
-    if (this.rooms.get(threadId) === room) this.rooms.delete(threadId);
+    if (room.readers.size === 0) {
+      room.unwatch();
+      if (this.rooms.get(threadId) === room) this.rooms.delete(threadId);
+    }
+    reader.leave();
   }
 
-  /** Delivers one update at a time per thread, in order: the latest change to everyone, else the current view to newcomers. */
+  /**
+   * Delivers one update at a time per thread, in order: the latest change to every reader, each
+   * authorized again; else the current view to newcomers, whom subscribing just authorized.
+   */
   private deliverSoon(threadId: string, room: Room): void {
     if (room.delivering) return;
     room.delivering = true;
     void (async () => {
       try {
         while (room.readers.size > 0) {
-          let view: PresenceView;
-          let readers: Reader[];
           if (room.latest) {
-            view = room.latest;
-            readers = [...room.readers];
+            const view = room.latest;
+            room.latest = null;
+            room.newcomers.clear();
+            await this.sendChange(threadId, room, view).catch((error: unknown) => this.logger.error({ err: error, threadId }, 'Delivering presence failed'));
           } else if (room.newcomers.size > 0) {
-            view = this.board.viewOf(boardKey(threadId));
-            readers = [...room.newcomers];
+            const newcomers = [...room.newcomers];
+            room.newcomers.clear();
+            await this.welcome(threadId, room, newcomers).catch((error: unknown) => {
+              this.logger.error({ err: error, threadId }, 'Delivering presence failed');
+              // Without a first value they would wait for the next change: their clients subscribe again.
+              for (const reader of newcomers) reader.mailbox.fail(new Error('Presence could not be delivered; subscribe again.'));
+            });
           } else break;
-          room.latest = null;
-          room.newcomers.clear();
-          await this.send(threadId, view, readers).catch((error: unknown) => this.logger.error({ err: error, threadId }, 'Delivering presence failed'));
         }
       } finally {
         room.delivering = false;
@@ -134,7 +148,9 @@ export class ThreadPresence {
     })();
   }
 
-  private async send(threadId: string, view: PresenceView, readers: readonly Reader[]): Promise<void> {
+  /** A change, to every reader who may still read the thread; one who may not is ended (and so no longer counted). */
+  private async sendChange(threadId: string, room: Room, view: PresenceView): Promise<void> {
+    const readers = [...room.readers];
     const thread = await this.repository.threadFacts(threadId);
     const facts = thread ? await this.communities.factsOfAccounts(thread.communityId, readers.map((r) => r.viewer.accountId)) : null;
     const allowed = readers.filter((reader) => {
@@ -143,22 +159,37 @@ export class ThreadPresence {
       reader.mailbox.fail(new NotFoundError('The thread'));
       return false;
     });
-    if (allowed.length === 0) return;
+    if (allowed.length > 0) await deliverShared(allowed, await this.payload(threadId, room, view));
+  }
+
+  private async welcome(threadId: string, room: Room, newcomers: readonly Reader[]): Promise<void> {
+    await deliverShared(newcomers, await this.payload(threadId, room, this.board.viewOf(boardKey(threadId))));
+  }
+
+  /** The view as readers get it, shared by them all; made again only when it changed. */
+  private async payload(threadId: string, room: Room, view: PresenceView): Promise<ThreadPresenceType> {
+    const text = `${view.readers}|${view.typing.join(',')}`;
+    if (room.last?.text === text) return room.last.presence;
     const presence = shareExecution<ThreadPresenceType>({ threadId, readers: view.readers, typing: await this.repository.authors(view.typing) });
-    // As for thread activity: the shared result is made ready once, then written to each reader.
-    const preparing = new Set<Promise<unknown>>();
-    for (const reader of allowed) {
-      const ready = reader.mailbox.prepare(presence);
-      if (ready) preparing.add(ready);
-    }
-    if (preparing.size > 0) await Promise.allSettled(preparing);
-    for (const reader of allowed) reader.mailbox.deliver(presence);
+    room.last = { text, presence };
+    return presence;
   }
 
   private forgetOldTypingChecks(now: number): void {
     if (this.typingChecked.size < 1_000) return;
     for (const [key, at] of this.typingChecked) if (now - at >= TYPING_CHECK_MS) this.typingChecked.delete(key);
   }
+}
+
+/** One shared value to several readers: made ready once by their direct consumers (executed, serialized), then written to each. */
+async function deliverShared(readers: readonly Reader[], presence: ThreadPresenceType): Promise<void> {
+  const preparing = new Set<Promise<unknown>>();
+  for (const reader of readers) {
+    const ready = reader.mailbox.prepare(presence);
+    if (ready) preparing.add(ready);
+  }
+  if (preparing.size > 0) await Promise.allSettled(preparing);
+  for (const reader of readers) reader.mailbox.deliver(presence);
 }
 
 function boardKey(threadId: string): string {

@@ -22,9 +22,9 @@ export class GraphqlClient {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  /** A second browser of the same person: same cookies, independent from now on. */
-  clone(): GraphqlClient {
-    const copy = new GraphqlClient(this.baseUrl, this.defaults);
+  /** A second browser of the same person: same cookies, independent from now on (served by another instance when `baseUrl` says so). */
+  clone(baseUrl = this.baseUrl): GraphqlClient {
+    const copy = new GraphqlClient(baseUrl, this.defaults);
     copy.cookies = new Map(this.cookies);
     return copy;
   }

@@ -10,7 +10,7 @@ export class ThreadPresenceType {
   @Field(() => ID)
   threadId: string;
 
-  @Field(() => Int, { description: 'People reading the thread now, you included (someone with two tabs open counts once).' })
+  @Field(() => Int, { description: 'People reading the thread now, you included. Someone with several tabs open counts once on each server instance serving them, so usually once.' })
   readers: number;
 
   @Field(() => [PostAuthorType], { description: 'People writing a reply now, you included when you are: leave yourself out when you show it.' })

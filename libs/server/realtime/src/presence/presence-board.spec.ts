@@ -139,6 +139,57 @@ describe('PresenceBoard', () => {
     expect(b.board.viewOf('thread:4').readers).toBe(1);
   });
 
+  it('stops showing a typist everywhere at once, whichever instance their stop reached', async () => {
+    const a = instance();
+    const b = instance();
+    const c = instance();
+    c.board.watch('thread:6', () => undefined);
+    c.board.join('thread:6', 'cem');
+    a.board.setTyping('thread:6', 'ada', true);
+    await pass(PRESENCE_INTERVAL_MS);
+    expect(c.board.viewOf('thread:6').typing).toEqual(['ada']);
+    // Her stop went to B, which never heard her typing.
+    b.board.setTyping('thread:6', 'ada', false);
+    await pass(0);
+    expect(c.board.viewOf('thread:6').typing).toEqual([]);
+    // And A does not bring her back with its next word (well within her 6 s).
+    a.board.join('thread:6', 'ann');
+    await pass(PRESENCE_INTERVAL_MS);
+    expect(c.board.viewOf('thread:6')).toEqual({ readers: 2, typing: [] });
+  });
+
+  it('drops the parts of an instance that says goodbye at once, and ignores a part older than one it already has', async () => {
+    const a = instance();
+    const b = instance();
+    b.board.watch('thread:7', () => undefined);
+    b.board.join('thread:7', 'ben');
+    a.board.join('thread:7', 'ada');
+    await pass(PRESENCE_INTERVAL_MS);
+    expect(b.board.viewOf('thread:7').readers).toBe(2);
+    a.board.onModuleDestroy();
+    await pass(0);
+    expect(b.board.viewOf('thread:7').readers).toBe(1);
+
+    // Another instance's parts arriving out of order (NOTIFYs sent on different connections).
+    const say = (n: number, readers: number) => {
+      for (const listener of shared.listeners) listener({ kind: 'presence', instance: 'elsewhere', n, room: 'thread:7', readers, typing: [] });
+    };
+    say(2, 0);
+    say(1, 5);
+    expect(b.board.viewOf('thread:7').readers).toBe(1);
+    say(3, 4);
+    expect(b.board.viewOf('thread:7').readers).toBe(5);
+  });
+
+  it('keeps no room it does not serve: the others’ rooms are not its memory', async () => {
+    const a = instance();
+    const b = instance();
+    for (let i = 0; i < 20; i++) a.board.join(`thread:many-${i}`, 'ada');
+    await pass(PRESENCE_INTERVAL_MS);
+    expect(a.board.size).toBe(20);
+    expect(b.board.size).toBe(0);
+  });
+
   it('drops a room nobody reads, types in or watches', async () => {
     const { board } = instance();
     const leave = board.join('thread:5', 'ada');

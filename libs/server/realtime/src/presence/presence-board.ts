@@ -25,6 +25,8 @@ export type PresenceListener = (view: PresenceView) => void;
 interface PresenceSignal extends Signal {
   kind: 'presence';
   instance: string;
+  /** Increasing per instance: PostgreSQL may deliver NOTIFYs sent on different connections out of order. */
+  n: number;
   room: string;
   readers: number;
   typing: string[];
@@ -37,13 +39,32 @@ interface AskSignal extends Signal {
   room: string;
 }
 
+/**
+ * Someone stopped typing (posted, emptied the reply, left): every instance forgets it at once,
+ * since their reports may have reached another instance than this one.
+ */
+interface StoppedSignal extends Signal {
+  kind: 'presence.stopped';
+  instance: string;
+  room: string;
+  account: string;
+}
+
+/** An instance shutting down: its parts stop counting at once, not when they expire. */
+interface GoneSignal extends Signal {
+  kind: 'presence.gone';
+  instance: string;
+}
+
+type PresenceSignals = PresenceSignal | AskSignal | StoppedSignal | GoneSignal;
+
 interface Room {
   /** This instance's readers: account → open subscriptions (tabs). */
   readers: Map<string, number>;
   /** This instance's typists: account → typing until (ms). */
   typing: Map<string, number>;
-  /** Other instances' parts, with when each stops counting unless repeated. */
-  remote: Map<string, { readers: number; typing: readonly string[]; expiresAt: number }>;
+  /** Other instances' parts (an empty one kept for its `n` until it expires), with when each stops counting unless repeated. */
+  remote: Map<string, { n: number; readers: number; typing: string[]; expiresAt: number }>;
   watchers: Set<PresenceListener>;
   told: Throttle;
   notified: Throttle;
@@ -64,6 +85,8 @@ export class PresenceBoard implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('PresenceBoard');
   private readonly instance = randomUUID();
   private readonly rooms = new Map<string, Room>();
+  /** Numbers this instance's parts (see PresenceSignal.n). */
+  private told = 0;
   private heartbeat: NodeJS.Timeout | null = null;
   private stopListening: (() => void) | null = null;
 
@@ -76,6 +99,8 @@ export class PresenceBoard implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    // The bus stops after the modules: the goodbye still goes out.
+    if (this.rooms.size > 0) this.send({ kind: 'presence.gone', instance: this.instance });
     this.stopListening?.();
     if (this.heartbeat) clearInterval(this.heartbeat);
     for (const room of this.rooms.values()) this.dispose(room);
@@ -102,21 +127,45 @@ export class PresenceBoard implements OnModuleInit, OnModuleDestroy {
       if (open > 0) room.readers.set(accountId, open);
       else {
         room.readers.delete(accountId);
-        // Whoever stops reading stops typing there too.
-        room.typing.delete(accountId);
+        // Whoever stops reading stops typing there too, wherever they reported it.
+        this.setTyping(key, accountId, false);
       }
       this.changed(key, room);
     };
   }
 
-  /** The account is typing in the room (for TYPING_MS unless repeated), or has stopped. */
+  /**
+   * The account is typing in the room (for TYPING_MS unless repeated), or has stopped: that
+   * reaches every instance at once, whichever one their reports went to.
+   */
   setTyping(key: string, accountId: string, typing: boolean): void {
-    const room = typing ? this.roomOf(key) : this.rooms.get(key);
-    if (!room) return;
-    if (typing) room.typing.set(accountId, Date.now() + TYPING_MS);
-    else if (!room.typing.delete(accountId)) return;
+    if (!typing) {
+      this.send({ kind: 'presence.stopped', instance: this.instance, room: key, account: accountId });
+      this.stoppedTyping(key, accountId);
+      return;
+    }
+    const room = this.roomOf(key);
+    room.typing.set(accountId, Date.now() + TYPING_MS);
     this.scheduleTypingExpiry(key, room);
     this.changed(key, room);
+  }
+
+  private stoppedTyping(key: string, accountId: string): void {
+    const room = this.rooms.get(key);
+    if (!room) return;
+    let changed = false;
+    if (room.typing.delete(accountId)) {
+      this.scheduleTypingExpiry(key, room);
+      room.told.run();
+      changed = true;
+    }
+    for (const part of room.remote.values()) {
+      const i = part.typing.indexOf(accountId);
+      if (i < 0) continue;
+      part.typing.splice(i, 1);
+      changed = true;
+    }
+    if (changed) room.notified.run();
   }
 
   /**
@@ -128,7 +177,7 @@ export class PresenceBoard implements OnModuleInit, OnModuleDestroy {
     const room = this.roomOf(key);
     room.watchers.add(listener);
     // Someone elsewhere may already be here: ask rather than wait for their heartbeat.
-    if (!known) this.send({ kind: 'presence.ask', instance: this.instance, room: key } satisfies AskSignal);
+    if (!known) this.send({ kind: 'presence.ask', instance: this.instance, room: key });
     listener(this.view(room));
     return () => {
       room.watchers.delete(listener);
@@ -184,41 +233,64 @@ export class PresenceBoard implements OnModuleInit, OnModuleDestroy {
     if (!room) return;
     const now = Date.now();
     const typing = [...room.typing].filter(([, until]) => until > now).map(([accountId]) => accountId);
-    this.send({ kind: 'presence', instance: this.instance, room: key, readers: room.readers.size, typing: typing.slice(0, MAX_TYPING) } satisfies PresenceSignal);
+    this.send({ kind: 'presence', instance: this.instance, n: ++this.told, room: key, readers: room.readers.size, typing: typing.slice(0, MAX_TYPING) });
     this.forgetIfEmpty(key, room);
   }
 
   private notify(key: string): void {
     const room = this.rooms.get(key);
-    if (!room || room.watchers.size === 0) return;
+    if (!room) return;
     const view = this.view(room);
     const text = `${view.readers}|${view.typing.join(',')}`;
-    if (text === room.lastView) return;
-    room.lastView = text;
-    for (const watcher of room.watchers) {
-      try {
-        watcher(view);
-      } catch (error) {
-        this.logger.error({ err: error, room: key }, 'A presence watcher failed');
+    if (room.watchers.size > 0 && text !== room.lastView) {
+      room.lastView = text;
+      for (const watcher of room.watchers) {
+        try {
+          watcher(view);
+        } catch (error) {
+          this.logger.error({ err: error, room: key }, 'A presence watcher failed');
+        }
       }
     }
+    this.forgetIfEmpty(key, room);
   }
 
+  /**
+   * What the other instances say. Only rooms someone here reads or watches keep their parts (a
+   * room becoming watched here asks for them), so an instance holds the rooms it serves, not
+   * every room of the cluster.
+   */
   private heard(signal: Signal): void {
-    if (signal['instance'] === this.instance || typeof signal['room'] !== 'string') return;
-    if (signal.kind === 'presence.ask') {
-      const room = this.rooms.get(signal['room']);
-      if (room && (room.readers.size > 0 || room.typing.size > 0)) room.told.run();
-      return;
+    const message = signal as PresenceSignals;
+    if (message.instance === this.instance) return;
+    switch (message.kind) {
+      case 'presence.gone':
+        for (const [key, room] of this.rooms) {
+          if (!room.remote.delete(message.instance)) continue;
+          room.notified.run();
+          this.forgetIfEmpty(key, room);
+        }
+        return;
+      case 'presence.ask': {
+        const room = this.rooms.get(message.room);
+        if (room && (room.readers.size > 0 || room.typing.size > 0)) room.told.run();
+        return;
+      }
+      case 'presence.stopped':
+        this.stoppedTyping(message.room, message.account);
+        return;
+      case 'presence': {
+        const room = this.rooms.get(message.room);
+        if (!room || (room.readers.size === 0 && room.watchers.size === 0)) return;
+        const known = room.remote.get(message.instance);
+        if (known && known.n >= message.n) return;
+        room.remote.set(message.instance, { n: message.n, readers: message.readers, typing: message.typing, expiresAt: Date.now() + INSTANCE_EXPIRY_MS });
+        room.notified.run();
+        return;
+      }
+      default:
+        return;
     }
-    if (signal.kind !== 'presence') return;
-    const part = signal as PresenceSignal;
-    const room = part.readers > 0 || part.typing.length > 0 ? this.roomOf(part.room) : this.rooms.get(part.room);
-    if (!room) return;
-    if (part.readers > 0 || part.typing.length > 0) room.remote.set(part.instance, { readers: part.readers, typing: part.typing, expiresAt: Date.now() + INSTANCE_EXPIRY_MS });
-    else room.remote.delete(part.instance);
-    room.notified.run();
-    this.forgetIfEmpty(part.room, room);
   }
 
   /** Every heartbeat: repeat this instance's parts, forget instances gone quiet. */
@@ -254,9 +326,9 @@ export class PresenceBoard implements OnModuleInit, OnModuleDestroy {
     room.typingExpiry.unref();
   }
 
-  /** A room nobody here reads, types in, watches or hears of is dropped (once the others know). */
+  /** A room nobody here reads, types in or watches is dropped (once the others know), with what it heard of the others. */
   private forgetIfEmpty(key: string, room: Room): void {
-    if (room.readers.size > 0 || room.typing.size > 0 || room.watchers.size > 0 || room.remote.size > 0) return;
+    if (room.readers.size > 0 || room.typing.size > 0 || room.watchers.size > 0) return;
     if (room.told.pending || room.notified.pending) return;
     this.dispose(room);
     if (this.rooms.get(key) === room) this.rooms.delete(key);
@@ -268,8 +340,8 @@ export class PresenceBoard implements OnModuleInit, OnModuleDestroy {
     if (room.typingExpiry) clearTimeout(room.typingExpiry);
   }
 
-  private send(signal: PresenceSignal | AskSignal): void {
-    this.bus.signal(signal).catch((error: unknown) => this.logger.warn({ err: error, room: signal.room }, 'Telling the other instances of presence failed'));
+  private send(signal: PresenceSignals): void {
+    this.bus.signal(signal).catch((error: unknown) => this.logger.warn({ err: error, signal: signal.kind }, 'Telling the other instances of presence failed'));
   }
 }
 
