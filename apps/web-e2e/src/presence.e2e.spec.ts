@@ -37,17 +37,20 @@ async function openThread(page: Page, path: string, title: string): Promise<void
 describeInBrowser('thread presence', () => {
   const { signInAs } = demoJourney();
 
-  it('shows who else reads the thread and who is writing a reply, until the reply is posted', async () => {
-    const title = 'Pairing on the flaky payments test';
+  /** Ada starts a thread and opens it, then Grace opens it too: each sees the other reading. */
+  async function readingTogether(title: string): Promise<{ ada: Page; grace: Page }> {
     const ada = await signInAs('ada.lovelace@commons.example');
     const threadId = await startThread(ada, title);
     const path = `${FORUM}/threads/${threadId}`;
     await openThread(ada, path, title);
-
     const grace = await signInAs('grace.hopper@commons.example');
     await openThread(grace, path, title);
-    await presence(ada).getByText('2 people reading', { exact: true }).waitFor();
-    await presence(grace).getByText('2 people reading', { exact: true }).waitFor();
+    for (const page of [ada, grace]) await presence(page).getByText('2 people reading', { exact: true }).waitFor();
+    return { ada, grace };
+  }
+
+  it('shows who else reads the thread and who is writing a reply, until the reply is posted', async () => {
+    const { ada, grace } = await readingTogether('Pairing on the flaky payments test');
 
     // Grace writes: Ada is told, politely.
     const typing = typingReport(grace, true);
@@ -71,15 +74,7 @@ describeInBrowser('thread presence', () => {
   });
 
   it('stops showing someone who leaves the thread while typing', async () => {
-    const title = 'Retiring the old build agents';
-    const ada = await signInAs('ada.lovelace@commons.example');
-    const threadId = await startThread(ada, title);
-    const path = `${FORUM}/threads/${threadId}`;
-    await openThread(ada, path, title);
-
-    const grace = await signInAs('grace.hopper@commons.example');
-    await openThread(grace, path, title);
-    await presence(ada).getByText('2 people reading', { exact: true }).waitFor();
+    const { ada, grace } = await readingTogether('Retiring the old build agents');
     await grace.getByRole('textbox', { name: 'Reply', exact: true }).fill('The ARM agents go first');
     const graceTyping = presence(ada).getByText('Grace Hopper is typing…', { exact: true });
     await graceTyping.waitFor();
