@@ -59,7 +59,7 @@ describe('PresenceBoard', () => {
     boards = [];
   });
   afterEach(() => {
-    for (const board of boards) board.onModuleDestroy();
+    for (const board of boards) void board.onModuleDestroy();
     jest.useRealTimers();
   });
 
@@ -166,7 +166,7 @@ describe('PresenceBoard', () => {
     a.board.join('thread:7', 'ada');
     await pass(PRESENCE_INTERVAL_MS);
     expect(b.board.viewOf('thread:7').readers).toBe(2);
-    a.board.onModuleDestroy();
+    await a.board.onModuleDestroy();
     await pass(0);
     expect(b.board.viewOf('thread:7').readers).toBe(1);
 

@@ -98,13 +98,14 @@ export class PresenceBoard implements OnModuleInit, OnModuleDestroy {
     this.heartbeat.unref();
   }
 
-  onModuleDestroy(): void {
-    // The bus stops after the modules: the goodbye still goes out.
-    if (this.rooms.size > 0) this.send({ kind: 'presence.gone', instance: this.instance });
+  async onModuleDestroy(): Promise<void> {
     this.stopListening?.();
     if (this.heartbeat) clearInterval(this.heartbeat);
     for (const room of this.rooms.values()) this.dispose(room);
+    const served = this.rooms.size > 0;
     this.rooms.clear();
+    // The bus stops after the modules (RealtimeModule's shutdown): the goodbye still goes out.
+    if (served) await this.bus.signal({ kind: 'presence.gone', instance: this.instance } satisfies GoneSignal).catch((error: unknown) => this.logger.warn({ err: error }, 'Saying goodbye to the other instances failed'));
   }
 
   /** Rooms known on this instance (tests, /metrics). */
@@ -128,7 +129,7 @@ export class PresenceBoard implements OnModuleInit, OnModuleDestroy {
       else {
         room.readers.delete(accountId);
         // Whoever stops reading stops typing there too, wherever they reported it.
-        this.setTyping(key, accountId, false);
+        if (this.view(room).typing.includes(accountId)) this.setTyping(key, accountId, false);
       }
       this.changed(key, room);
     };
