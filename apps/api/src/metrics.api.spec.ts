@@ -115,4 +115,28 @@ describe('/metrics when METRICS_TOKEN is set', () => {
     }
     expect(sample(await read(api), WS) - before).toBe(1);
   });
+
+  it('shows how many threads this instance keeps presence for while someone reads one', async () => {
+    const PRESENCE = 'commons_presence_threads';
+    const { client } = await api.signedIn();
+    const { createCommunity } = await client.data<{ createCommunity: { id: string } }>(
+      'mutation ($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }',
+      { input: { name: 'Metrics Readers', audiences: ['EMPLOYEE'], visibility: 'OPEN', intent: 'COLLABORATION', useCases: ['FORUMS'] } },
+    );
+    await client.data('mutation ($input: ChangeLifecycleInput!) { changeCommunityLifecycle(input: $input) { lifecycle } }', { input: { communityId: createCommunity.id, lifecycle: 'ACTIVE' } });
+    const { createThread } = await client.data<{ createThread: { id: string } }>('mutation ($input: CreateThreadInput!) { createThread(input: $input) { id } }', {
+      input: { communityId: createCommunity.id, title: 'Counted', body: 'Someone reads this.' },
+    });
+    const before = sample(await read(api), PRESENCE);
+    const ws = connectWs(api.url, { cookie: client.cookieHeader, origin: TEST_ORIGIN });
+    try {
+      const first = await ws.client.iterate({ query: 'subscription ($id: ID!) { presence(threadId: $id) { readers } }', variables: { id: createThread.id } }).next();
+      expect(first.value).toEqual({ data: { presence: { readers: 1 } } });
+      expect(sample(await read(api), PRESENCE)).toBe(before + 1);
+    } finally {
+      await ws.dispose();
+    }
+    for (let i = 0; i < 100 && sample(await read(api), PRESENCE) > before; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sample(await read(api), PRESENCE)).toBe(before);
+  });
 });

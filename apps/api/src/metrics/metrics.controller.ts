@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '@commons/server-core';
 import { StatementCounter } from '@commons/server-database';
 import { GraphqlWsServer, subscriptionExecutions } from '@commons/server-graphql';
+import { PresenceBoard } from '@commons/server-realtime';
 import { GraphqlValidationsPlugin } from './graphql-validations.plugin';
 import { PROMETHEUS_CONTENT_TYPE, toPrometheusText, type MetricFamily } from './prometheus-text';
 
@@ -73,6 +74,12 @@ export class MetricsController {
           { labels: { outcome: 'serialized' }, value: subscriptionExecutions.serialized },
           { labels: { outcome: 'gathered' }, value: subscriptionExecutions.gathered },
         ],
+      },
+      {
+        name: 'commons_presence_threads',
+        help: 'Threads whose presence this instance keeps: someone here reads one, writes a reply in one, or watches who does.',
+        type: 'gauge',
+        samples: [{ value: this.modules.get(PresenceBoard, { strict: false }).size }],
       },
       {
         name: 'process_cpu_user_seconds_total',
