@@ -163,6 +163,23 @@ export function standingOf(viewer: Viewer, access: CommunityAccess): string {
 }
 
 /**
+ * `decide` for many readers of one community, made once per standing (see standingOf) and
+ * shared by everyone with it; readers for whom `decidedAlone` holds (the authors of what is
+ * decided on, whom rules compare with their id) are decided one by one.
+ */
+export function oncePerStanding<T>(decide: (viewer: Viewer, access: CommunityAccess) => T, decidedAlone: (viewer: Viewer) => boolean): (viewer: Viewer, access: CommunityAccess) => T {
+  const byStanding = new Map<string, T>();
+  return (viewer, access) => {
+    if (decidedAlone(viewer)) return decide(viewer, access);
+    const standing = standingOf(viewer, access);
+    if (byStanding.has(standing)) return byStanding.get(standing) as T;
+    const decision = decide(viewer, access);
+    byStanding.set(standing, decision);
+    return decision;
+  };
+}
+
+/**
  * The View rule as SQL, for lists and counts that must never include what View refuses.
  * The isolation matrix test checks the two agree. Parameters: :viewerId, :viewerAudience,
  * :viewerIsEmployee, :now. Expects `c` (communities) and `m` (the viewer's membership, LEFT JOINed).

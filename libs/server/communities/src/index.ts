@@ -7,8 +7,8 @@ export {
   CommunityAction,
   COMMUNITY_RESOURCE_ACTIONS,
   communityRules,
+  oncePerStanding,
   readableCommunityIdsSql,
-  standingOf,
   type CommunityAccess,
   type CommunityResource,
 } from './community-access';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CommunityAccessService, standingOf, type CommunityAccess } from '@commons/server-communities';
+import { CommunityAccessService, oncePerStanding, type CommunityAccess } from '@commons/server-communities';
 import { ValidationError, type Viewer } from '@commons/server-core';
 import { shareExecution } from '@commons/server-graphql';
 import { Audiences, EventHistory, EventStream, type PublishedEvent } from '@commons/server-realtime';
@@ -102,17 +102,11 @@ export class ThreadActivity {
       return reply ? this.classOf(viewer, access, reply) : 'thread';
     };
     // Readers who wrote neither the thread nor the reply are decided once per standing: thousands of readers, a few decisions.
-    const byStanding = new Map<string, string | null>();
+    const decideFor = oncePerStanding(decide, (viewer) => viewer.accountId === thread.authorId || viewer.accountId === reply?.authorId);
     return viewers.map((viewer) => {
       const access = facts.get(viewer.accountId);
       if (!access) return undefined;
-      let decision: string | null | undefined;
-      if (viewer.accountId === thread.authorId || viewer.accountId === reply?.authorId) decision = decide(viewer, access);
-      else {
-        const standing = standingOf(viewer, access);
-        decision = byStanding.get(standing);
-        if (decision === undefined) byStanding.set(standing, (decision = decide(viewer, access)));
-      }
+      const decision = decideFor(viewer, access);
       if (decision === null) return undefined;
       const mine = reactions?.get(viewer.accountId) ?? NONE;
       return payloadFor(viewer, access, mine.length > 0 ? `${decision}|${mine.join(',')}` : decision, mine);

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CommunityAccessService } from '@commons/server-communities';
+import { CommunityAccessService, oncePerStanding } from '@commons/server-communities';
 import { NotFoundError, type Viewer } from '@commons/server-core';
 import { shareExecution } from '@commons/server-graphql';
-import { Mailbox, PresenceBoard, type PresenceView } from '@commons/server-realtime';
+import { Mailbox, PresenceBoard, viewKey, type PresenceView } from '@commons/server-realtime';
 import type { ThreadPresenceType } from './dto/thread-presence.type';
 import { ForumContent } from './forum-content';
 import { ForumRepository } from './forum.repository';
@@ -10,8 +10,12 @@ import { ThreadsService } from './threads.service';
 
 /** Presence updates one reader may have waiting before it is ended (its client subscribes again). */
 const MAX_WAITING = 16;
-/** One person's typing reports for one thread are checked at most this often; the rest within it are answered at once. */
-const TYPING_CHECK_MS = 2_000;
+/**
+ * One person's right to reply, checked for their typing reports at most this often per thread
+ * (the reply box reports every 3 s while they type): someone who lost it meanwhile shows as
+ * typing for this long at most, and their reply is refused as ever.
+ */
+const TYPING_CHECK_MS = 15_000;
 
 interface Reader {
   viewer: Viewer;
@@ -153,9 +157,11 @@ export class ThreadPresence {
     const readers = [...room.readers];
     const thread = await this.repository.threadFacts(threadId);
     const facts = thread ? await this.communities.factsOfAccounts(thread.communityId, readers.map((r) => r.viewer.accountId)) : null;
+    // Decided once per standing, as for the thread's activity; its author alone.
+    const sees = thread ? oncePerStanding((viewer, access) => this.content.sees(viewer, access, thread.authorId, thread.moderationState), (viewer) => viewer.accountId === thread.authorId) : null;
     const allowed = readers.filter((reader) => {
       const access = facts?.get(reader.viewer.accountId);
-      if (thread && access && this.content.sees(reader.viewer, access, thread.authorId, thread.moderationState)) return true;
+      if (sees && access && sees(reader.viewer, access)) return true;
       reader.mailbox.fail(new NotFoundError('The thread'));
       return false;
     });
@@ -168,7 +174,7 @@ export class ThreadPresence {
 
   /** The view as readers get it, shared by them all; made again only when it changed. */
   private async payload(threadId: string, room: Room, view: PresenceView): Promise<ThreadPresenceType> {
-    const text = `${view.readers}|${view.typing.join(',')}`;
+    const text = viewKey(view);
     if (room.last?.text === text) return room.last.presence;
     const presence = shareExecution<ThreadPresenceType>({ threadId, readers: view.readers, typing: await this.repository.authors(view.typing) });
     room.last = { text, presence };

@@ -21,6 +21,11 @@ export interface PresenceView {
 
 export type PresenceListener = (view: PresenceView) => void;
 
+/** A view as one string: two views with the same key tell readers the same. */
+export function viewKey(view: PresenceView): string {
+  return `${view.readers}|${view.typing.join(',')}`;
+}
+
 /** One instance's part of a room, as it tells the others. */
 interface PresenceSignal extends Signal {
   kind: 'presence';
@@ -195,8 +200,7 @@ export class PresenceBoard implements OnModuleInit, OnModuleDestroy {
   private view(room: Room): PresenceView {
     const now = Date.now();
     let readers = room.readers.size;
-    const typing = new Set<string>();
-    for (const [accountId, until] of room.typing) if (until > now) typing.add(accountId);
+    const typing = new Set(typingHere(room, now));
     for (const part of room.remote.values()) {
       if (part.expiresAt <= now) continue;
       readers += part.readers;
@@ -232,9 +236,8 @@ export class PresenceBoard implements OnModuleInit, OnModuleDestroy {
   private tell(key: string): void {
     const room = this.rooms.get(key);
     if (!room) return;
-    const now = Date.now();
-    const typing = [...room.typing].filter(([, until]) => until > now).map(([accountId]) => accountId);
-    this.send({ kind: 'presence', instance: this.instance, n: ++this.told, room: key, readers: room.readers.size, typing: typing.slice(0, MAX_TYPING) });
+    const typing = typingHere(room, Date.now()).slice(0, MAX_TYPING);
+    this.send({ kind: 'presence', instance: this.instance, n: ++this.told, room: key, readers: room.readers.size, typing });
     this.forgetIfEmpty(key, room);
   }
 
@@ -242,7 +245,7 @@ export class PresenceBoard implements OnModuleInit, OnModuleDestroy {
     const room = this.rooms.get(key);
     if (!room) return;
     const view = this.view(room);
-    const text = `${view.readers}|${view.typing.join(',')}`;
+    const text = viewKey(view);
     if (room.watchers.size > 0 && text !== room.lastView) {
       room.lastView = text;
       for (const watcher of room.watchers) {
@@ -344,6 +347,13 @@ export class PresenceBoard implements OnModuleInit, OnModuleDestroy {
   private send(signal: PresenceSignals): void {
     this.bus.signal(signal).catch((error: unknown) => this.logger.warn({ err: error, signal: signal.kind }, 'Telling the other instances of presence failed'));
   }
+}
+
+/** This instance's typists in the room whose time is not up. */
+function typingHere(room: Room, now: number): string[] {
+  const typing: string[] = [];
+  for (const [accountId, until] of room.typing) if (until > now) typing.push(accountId);
+  return typing;
 }
 
 /**
